@@ -1,0 +1,85 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class InstantlyApi implements ICredentialType {
+	name = 'instantlyApi';
+
+	displayName = 'Instantly API';
+
+	documentationUrl = 'https://developer.instantly.ai/getting-started/authorization';
+
+	icon: Icon = {
+		light: 'file:../nodes/Instantly/instantly.svg',
+		dark: 'file:../nodes/Instantly/instantly.dark.svg',
+	};
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'An API v2 key from Instantly → Settings → Integrations → API Keys. API v1 keys do not work. Give it the scopes of the operations you use (the README lists them), or all:all.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.instantly.ai',
+			description:
+				'Leave as is for Instantly. Change it only to point at a local Instantly simulator for testing.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.apiKey}}',
+			},
+		},
+	};
+
+	// Listing one campaign needs only campaigns:read, so a least-privilege key passes the test.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/api/v2/campaigns',
+			qs: { limit: 1 },
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Instantly did not accept this API key (401). Check that it is an API v2 key that has not been revoked.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 402,
+					message:
+						'The key is valid, but this Instantly workspace has no active paid plan (402). The API needs one.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'The key is valid, but it lacks the scope campaigns:read (403) used by this test. Add that scope (or all:read) to the key in Instantly.',
+				},
+			},
+		],
+	};
+}

@@ -1,0 +1,40 @@
+import type { AllEntities, IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+type NodeMap = {
+	lead:
+		| 'create'
+		| 'addMany'
+		| 'get'
+		| 'getAll'
+		| 'update'
+		| 'deleteLead'
+		| 'deleteMany'
+		| 'updateInterestStatus'
+		| 'move';
+	campaign:
+		| 'create'
+		| 'get'
+		| 'getAll'
+		| 'update'
+		| 'deleteCampaign'
+		| 'activate'
+		| 'pause'
+		| 'getAnalytics';
+	blockListEntry: 'create' | 'createMany' | 'get' | 'getAll' | 'deleteEntry' | 'deleteMany';
+};
+
+export type InstantlyType = AllEntities<NodeMap>;
+
+/** An operation run once per input item; it returns plain API data and the router pairs it. */
+export interface ItemOperation {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+}
+
+/** An operation that takes all input items at once (bulk endpoints) and pairs its own output. */
+export interface BulkOperation {
+	description: INodeProperties[];
+	executeAll(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
+}
+
+export type InstantlyOperation = ItemOperation | BulkOperation;

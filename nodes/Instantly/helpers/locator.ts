@@ -1,0 +1,52 @@
+import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+
+const UUID = new RegExp(UUID_PATTERN);
+const UUID_IN_TEXT = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/;
+
+/** Whether a string is an Instantly id (a UUID). */
+export function isUuid(value: string): boolean {
+	return UUID.test(value);
+}
+
+/**
+ * Reads a resource locator (From List / By ID / By URL, or a plain string from an expression)
+ * and returns the UUID it names, or throws an error naming the field. `undefined` when empty and
+ * not required.
+ */
+export function getResourceId(
+	this: IExecuteFunctions,
+	parameterName: string,
+	itemIndex: number,
+	label: string,
+	{ required = true } = {},
+): string | undefined {
+	const raw = this.getNodeParameter(parameterName, itemIndex, '', { extractValue: false }) as
+		| INodeParameterResourceLocator
+		| string;
+	const locator = typeof raw === 'string' ? { mode: 'id', value: raw } : raw;
+	const text = String(locator.value ?? '').trim();
+	if (text === '') {
+		if (!required) return undefined;
+		throw new NodeOperationError(this.getNode(), `${label} is required`, {
+			description: `Pick a ${label.toLowerCase()} from the list, or give its ID (a UUID) or its Instantly URL.`,
+			itemIndex,
+		});
+	}
+	const id = locator.mode === 'url' ? UUID_IN_TEXT.exec(text)?.[0] : text;
+	if (id === undefined || !isUuid(id)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`${label}: "${text}" is not a valid Instantly ${locator.mode === 'url' ? 'URL' : 'ID'}`,
+			{
+				description: `Expected a UUID such as 3f1c2a9e-8b7d-4c1e-9f0a-2b3c4d5e6f70${
+					locator.mode === 'url' ? ' inside an app.instantly.ai link' : ''
+				}.`,
+				itemIndex,
+			},
+		);
+	}
+	return id;
+}

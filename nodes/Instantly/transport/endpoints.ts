@@ -1,0 +1,108 @@
+import type { IHttpRequestMethods } from 'n8n-workflow';
+
+export interface Endpoint {
+	method: IHttpRequestMethods;
+	/** OpenAPI path template; `{name}` parameters are filled in (URI-encoded) by the transport. */
+	path: string;
+	/** The narrowest scope that allows the call (Instantly also accepts `<resource>:all`, `all:<action>`, `all:all`). */
+	scope: string;
+	/** Whether the endpoint takes a JSON body. Without one Instantly rejects any body and even a bare JSON Content-Type. */
+	hasBody: boolean;
+	/** A repeat cannot apply twice, so a 5xx or a dropped connection may be retried. */
+	safeToRepeat: boolean;
+}
+
+const endpoint = (
+	method: IHttpRequestMethods,
+	path: string,
+	scope: string,
+	{ hasBody = false, safeToRepeat = method === 'GET' || method === 'DELETE' } = {},
+): Endpoint => ({ method, path, scope, hasBody, safeToRepeat });
+
+// Scopes come from each operation's description in Instantly's OpenAPI document; where it lists
+// none (analytics, webhook listing, event types, interest status) the resource's own scope is given.
+export const endpoints = {
+	createLead: endpoint('POST', '/api/v2/leads', 'leads:create', { hasBody: true }),
+	addLeads: endpoint('POST', '/api/v2/leads/add', 'leads:create', { hasBody: true }),
+	listLeads: endpoint('POST', '/api/v2/leads/list', 'leads:read', { hasBody: true, safeToRepeat: true }),
+	getLead: endpoint('GET', '/api/v2/leads/{id}', 'leads:read'),
+	updateLead: endpoint('PATCH', '/api/v2/leads/{id}', 'leads:update', { hasBody: true, safeToRepeat: true }),
+	deleteLead: endpoint('DELETE', '/api/v2/leads/{id}', 'leads:delete'),
+	// With a `limit` a repeat would delete that many more leads.
+	deleteLeads: endpoint('DELETE', '/api/v2/leads', 'leads:delete', { hasBody: true, safeToRepeat: false }),
+	updateInterestStatus: endpoint('POST', '/api/v2/leads/update-interest-status', 'leads:update', {
+		hasBody: true,
+		safeToRepeat: true,
+	}),
+	moveLeads: endpoint('POST', '/api/v2/leads/move', 'leads:update', { hasBody: true }),
+	getBackgroundJob: endpoint('GET', '/api/v2/background-jobs/{id}', 'background-jobs:read'),
+	listLeadLabels: endpoint('GET', '/api/v2/lead-labels', 'lead-labels:read'),
+	listLeadLists: endpoint('GET', '/api/v2/lead-lists', 'lead_lists:read'),
+
+	listCampaigns: endpoint('GET', '/api/v2/campaigns', 'campaigns:read'),
+	createCampaign: endpoint('POST', '/api/v2/campaigns', 'campaigns:create', { hasBody: true }),
+	getCampaign: endpoint('GET', '/api/v2/campaigns/{id}', 'campaigns:read'),
+	updateCampaign: endpoint('PATCH', '/api/v2/campaigns/{id}', 'campaigns:update', {
+		hasBody: true,
+		safeToRepeat: true,
+	}),
+	deleteCampaign: endpoint('DELETE', '/api/v2/campaigns/{id}', 'campaigns:delete'),
+	activateCampaign: endpoint('POST', '/api/v2/campaigns/{id}/activate', 'campaigns:update', {
+		safeToRepeat: true,
+	}),
+	pauseCampaign: endpoint('POST', '/api/v2/campaigns/{id}/pause', 'campaigns:update', {
+		safeToRepeat: true,
+	}),
+	getCampaignAnalytics: endpoint('GET', '/api/v2/campaigns/analytics', 'campaigns:read'),
+	getCampaignAnalyticsOverview: endpoint('GET', '/api/v2/campaigns/analytics/overview', 'campaigns:read'),
+	getCampaignAnalyticsDaily: endpoint('GET', '/api/v2/campaigns/analytics/daily', 'campaigns:read'),
+	getCampaignAnalyticsSteps: endpoint('GET', '/api/v2/campaigns/analytics/steps', 'campaigns:read'),
+
+	listBlockListEntries: endpoint('GET', '/api/v2/block-lists-entries', 'block_list_entries:read'),
+	createBlockListEntry: endpoint('POST', '/api/v2/block-lists-entries', 'block_list_entries:create', {
+		hasBody: true,
+	}),
+	getBlockListEntry: endpoint('GET', '/api/v2/block-lists-entries/{id}', 'block_list_entries:read'),
+	deleteBlockListEntry: endpoint('DELETE', '/api/v2/block-lists-entries/{id}', 'block_list_entries:delete'),
+	createBlockListEntries: endpoint(
+		'POST',
+		'/api/v2/block-lists-entries/bulk-create',
+		'block_list_entries:create',
+		{ hasBody: true },
+	),
+	deleteBlockListEntries: endpoint(
+		'POST',
+		'/api/v2/block-lists-entries/bulk-delete',
+		'block_list_entries:delete',
+		{ hasBody: true, safeToRepeat: true },
+	),
+
+	listWebhooks: endpoint('GET', '/api/v2/webhooks', 'webhooks:read'),
+	createWebhook: endpoint('POST', '/api/v2/webhooks', 'webhooks:create', { hasBody: true }),
+	getWebhook: endpoint('GET', '/api/v2/webhooks/{id}', 'webhooks:read'),
+	updateWebhook: endpoint('PATCH', '/api/v2/webhooks/{id}', 'webhooks:update', {
+		hasBody: true,
+		safeToRepeat: true,
+	}),
+	deleteWebhook: endpoint('DELETE', '/api/v2/webhooks/{id}', 'webhooks:delete'),
+	listWebhookEventTypes: endpoint('GET', '/api/v2/webhooks/event-types', 'webhooks:read'),
+	resumeWebhook: endpoint('POST', '/api/v2/webhooks/{id}/resume', 'webhooks:update', {
+		safeToRepeat: true,
+	}),
+	testWebhook: endpoint('POST', '/api/v2/webhooks/{id}/test', 'webhooks:update'),
+} as const satisfies Record<string, Endpoint>;
+
+/** Fills an endpoint's path template, URI-encoding every parameter. */
+export function resolvePath(template: string, pathParams: Record<string, string> = {}): string {
+	return template.replace(/\{(\w+)\}/g, (_match, name: string) => {
+		const value = pathParams[name];
+		if (value === undefined) throw new Error(`Missing path parameter "${name}" for ${template}`);
+		return encodeURIComponent(value);
+	});
+}
+
+/** The scopes Instantly accepts for an endpoint, narrowest first. */
+export function acceptedScopes(scope: string): string[] {
+	const [resource, action] = scope.split(':');
+	return [scope, `${resource}:all`, `all:${action}`, 'all:all'];
+}

@@ -1,0 +1,125 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import type { Endpoint } from './endpoints';
+import { resolvePath } from './endpoints';
+import { instantlyApiError, RATE_LIMIT_HINT } from './errors';
+import { backoffMs, RETRY_POLICY, shouldRetry } from './retry';
+import { USER_AGENT } from './version';
+
+export type InstantlyContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
+
+export interface InstantlyRequest {
+	pathParams?: Record<string, string>;
+	qs?: IDataObject;
+	body?: IDataObject;
+	/** Item the request is made for, so errors point at it. */
+	itemIndex?: number;
+}
+
+const DEFAULT_BASE_URL = 'https://api.instantly.ai';
+
+const NETWORK_FAILURE =
+	/ECONNRESET|ECONNREFUSED|ECONNABORTED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENOTFOUND|socket hang up|timeout/i;
+
+/** Sends one request to Instantly API v2: the only caller of httpRequestWithAuthentication. */
+export async function instantlyApiRequest<T = IDataObject>(
+	this: InstantlyContext,
+	endpoint: Endpoint,
+	request: InstantlyRequest = {},
+): Promise<T> {
+	const credentials = await this.getCredentials<{ baseUrl?: string }>('instantlyApi');
+	const options: IHttpRequestOptions = {
+		method: endpoint.method,
+		baseURL: (credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, ''),
+		url: resolvePath(endpoint.path, request.pathParams),
+		headers: { 'User-Agent': USER_AGENT, Accept: 'application/json' },
+		json: true,
+		arrayFormat: 'repeat',
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	};
+	if (request.qs && Object.keys(request.qs).length > 0) options.qs = request.qs;
+	// Body-less endpoints must get neither a body nor a JSON Content-Type, or Instantly answers 400.
+	if (endpoint.hasBody && request.body !== undefined) options.body = request.body;
+
+	let waitedMs = 0;
+	for (let attempt = 0; ; attempt++) {
+		let response: IN8nHttpFullResponse | undefined;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				'instantlyApi',
+				options,
+			)) as IN8nHttpFullResponse;
+		} catch (error) {
+			if (!isNetworkFailure(error)) throw error;
+		}
+
+		const statusCode = response?.statusCode;
+		if (statusCode !== undefined && statusCode < 400) return response!.body as T;
+
+		const delayMs = backoffMs(attempt, retryAfterOf(response));
+		const canWait =
+			attempt < RETRY_POLICY.maxRetries && waitedMs + delayMs <= RETRY_POLICY.maxTotalWaitMs;
+		if (canWait && shouldRetry({ statusCode }, endpoint.safeToRepeat)) {
+			waitedMs += delayMs;
+			await sleep(delayMs);
+			continue;
+		}
+
+		if (response === undefined) throw connectionLost(this, endpoint, request.itemIndex);
+		const error = instantlyApiError(this.getNode(), {
+			statusCode: response.statusCode,
+			body: response.body,
+			endpoint,
+			pathParams: request.pathParams,
+			itemIndex: request.itemIndex,
+		});
+		if (statusCode === 429) error.description = `${RATE_LIMIT_HINT} Gave up after ${attempt + 1} attempts over ${Math.round(waitedMs / 1000)} s.`;
+		throw error;
+	}
+}
+
+function isNetworkFailure(error: unknown): boolean {
+	const candidates = [error, (error as { cause?: unknown })?.cause];
+	return candidates.some((candidate) => {
+		if (candidate === null || typeof candidate !== 'object') return false;
+		const { code, message } = candidate as { code?: unknown; message?: unknown };
+		return (
+			(typeof code === 'string' && NETWORK_FAILURE.test(code)) ||
+			(typeof message === 'string' && NETWORK_FAILURE.test(message))
+		);
+	});
+}
+
+function retryAfterOf(response: IN8nHttpFullResponse | undefined): string | undefined {
+	const value = response?.headers?.['retry-after'];
+	return typeof value === 'string' ? value : undefined;
+}
+
+function connectionLost(context: InstantlyContext, endpoint: Endpoint, itemIndex?: number) {
+	return new NodeApiError(
+		context.getNode(),
+		{ message: 'connection lost' },
+		{
+			message: 'Instantly could not be reached, or the connection dropped before it answered',
+			description: endpoint.safeToRepeat
+				? `${endpoint.method} ${endpoint.path} was retried ${RETRY_POLICY.maxRetries} times without an answer.`
+				: `${endpoint.method} ${endpoint.path} may or may not have been applied, so it was not sent again (Instantly has no idempotency keys). Check Instantly before running it again.`,
+			itemIndex,
+		},
+	);
+}

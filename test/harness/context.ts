@@ -1,0 +1,216 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	INode,
+	INodeExecutionData,
+	INodeProperties,
+	INodeType,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import type { InstantlyCredentials } from './http';
+import { requestWithCredential } from './http';
+
+/** A parameter value, or a function of the item standing in for an expression like `{{$json.email}}`. */
+export type ParameterValue = unknown | ((item: INodeExecutionData, itemIndex: number) => unknown);
+
+export interface ContextOptions {
+	nodeType: INodeType;
+	credentials: InstantlyCredentials;
+	parameters: Record<string, ParameterValue>;
+	items?: INodeExecutionData[];
+	continueOnFail?: boolean;
+	staticData?: IDataObject;
+	webhookUrl?: string;
+	mode?: 'manual' | 'trigger' | 'webhook';
+	workflow?: { id: string; name: string };
+}
+
+export interface LoggedMessage {
+	level: 'debug' | 'info' | 'warn' | 'error';
+	message: string;
+	meta?: unknown;
+}
+
+/** The parts every n8n function context shares, backed by real HTTP to the given base URL. */
+function baseContext(options: ContextOptions) {
+	const items = options.items ?? [{ json: {} }];
+	const node: INode = {
+		id: 'node-under-test',
+		name: options.nodeType.description.displayName,
+		type: `n8n-nodes-instantly-ai.${options.nodeType.description.name}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+	const logs: LoggedMessage[] = [];
+	const log = (level: LoggedMessage['level']) => (message: string, meta?: unknown) =>
+		logs.push({ level, message, meta });
+	const staticData = options.staticData ?? {};
+
+	const getNodeParameter = (
+		name: string,
+		itemIndex = 0,
+		fallbackValue?: unknown,
+		parameterOptions?: { extractValue?: boolean },
+	) => {
+		let value = lookup(options.parameters, name);
+		if (value === undefined) value = defaultFor(options.nodeType, options.parameters, name);
+		if (typeof value === 'function') value = value(items[itemIndex], itemIndex);
+		if (value === undefined) {
+			if (fallbackValue !== undefined) return fallbackValue;
+			throw new Error(`Could not get parameter "${name}"`);
+		}
+		if (parameterOptions?.extractValue && isLocator(value)) return value.value;
+		return structuredClone(value);
+	};
+
+	return {
+		logs,
+		staticData,
+		context: {
+			getNode: () => node,
+			getNodeParameter,
+			getInputData: () => items,
+			continueOnFail: () => options.continueOnFail ?? false,
+			getMode: () => options.mode ?? 'manual',
+			getWorkflow: () => ({ ...(options.workflow ?? { id: 'wf-1', name: 'Test workflow' }), active: true }),
+			getWorkflowStaticData: () => staticData,
+			getNodeWebhookUrl: () => options.webhookUrl,
+			getCredentials: async () => options.credentials,
+			logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
+			helpers: {
+				httpRequestWithAuthentication: async (_type: string, request: Parameters<typeof requestWithCredential>[1]) =>
+					requestWithCredential(options.credentials, request),
+				returnJsonArray: (data: IDataObject | IDataObject[]) =>
+					(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
+				constructExecutionMetaData: (
+					executionItems: INodeExecutionData[],
+					{ itemData }: { itemData: { item: number } | Array<{ item: number }> },
+				) => executionItems.map((item) => ({ ...item, pairedItem: itemData })),
+			},
+		},
+	};
+}
+
+export function executeContext(options: ContextOptions) {
+	const { context, logs } = baseContext(options);
+	return { context: context as unknown as IExecuteFunctions, logs };
+}
+
+export function loadOptionsContext(options: ContextOptions, currentParameters: IDataObject = {}) {
+	const { context, logs } = baseContext(options);
+	return {
+		context: {
+			...context,
+			getCurrentNodeParameter: (name: string) => lookup(currentParameters, name),
+			getCurrentNodeParameters: () => currentParameters,
+		} as unknown as ILoadOptionsFunctions,
+		logs,
+	};
+}
+
+export function hookContext(options: ContextOptions) {
+	const { context, logs, staticData } = baseContext(options);
+	return { context: context as unknown as IHookFunctions, logs, staticData };
+}
+
+export interface RecordedResponse {
+	statusCode?: number;
+	body?: unknown;
+	ended: boolean;
+}
+
+export interface IncomingDelivery {
+	headers: Record<string, string>;
+	body: unknown;
+}
+
+export function webhookContext(options: ContextOptions, delivery: IncomingDelivery) {
+	const { context, logs, staticData } = baseContext(options);
+	const response: RecordedResponse = { ended: false };
+	const res = {
+		status(code: number) {
+			response.statusCode = code;
+			return res;
+		},
+		json(body: unknown) {
+			response.body = body;
+			response.ended = true;
+			return res;
+		},
+		send(body: unknown) {
+			response.body = body;
+			response.ended = true;
+			return res;
+		},
+		end(body?: unknown) {
+			response.body = body;
+			response.ended = true;
+			return res;
+		},
+		setHeader: () => res,
+	};
+	const headers = Object.fromEntries(
+		Object.entries(delivery.headers).map(([name, value]) => [name.toLowerCase(), value]),
+	);
+	return {
+		context: {
+			...context,
+			getRequestObject: () => ({ headers, body: delivery.body, method: 'POST' }),
+			getResponseObject: () => res,
+			getHeaderData: () => headers,
+			getBodyData: () => delivery.body,
+			getWebhookName: () => 'default',
+		} as unknown as IWebhookFunctions,
+		logs,
+		staticData,
+		response,
+	};
+}
+
+/** Runs a node's execute() the way n8n does for one run, returning its first output. */
+export async function runNode(options: ContextOptions) {
+	const { context, logs } = executeContext(options);
+	const output = await options.nodeType.execute!.call(context);
+	return { items: (output as INodeExecutionData[][])[0] ?? [], logs };
+}
+
+export type WebhookResult = IWebhookResponseData & { response: RecordedResponse };
+
+function lookup(source: Record<string, unknown>, path: string): unknown {
+	return path.split('.').reduce<unknown>((value, key) => {
+		if (value === null || typeof value !== 'object') return undefined;
+		return (value as Record<string, unknown>)[key];
+	}, source);
+}
+
+/** n8n fills in a parameter's default when it is shown for the current resource and operation. */
+function defaultFor(
+	nodeType: INodeType,
+	parameters: Record<string, unknown>,
+	path: string,
+): unknown {
+	const [name, ...rest] = path.split('.');
+	const property = nodeType.description.properties.find(
+		(candidate) => candidate.name === name && isShown(candidate, parameters),
+	);
+	if (!property) return undefined;
+	return rest.length === 0 ? property.default : lookup(property.default as IDataObject, rest.join('.'));
+}
+
+function isShown(property: INodeProperties, parameters: Record<string, unknown>): boolean {
+	const show = property.displayOptions?.show ?? {};
+	return Object.entries(show).every(([key, allowed]) => {
+		if (key.startsWith('@')) return true;
+		const value = parameters[key];
+		return Array.isArray(allowed) && allowed.includes(value as never);
+	});
+}
+
+function isLocator(value: unknown): value is { __rl: true; value: unknown } {
+	return value !== null && typeof value === 'object' && '__rl' in value;
+}

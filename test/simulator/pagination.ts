@@ -1,0 +1,20 @@
+import type { ApiObject } from './state';
+
+export const DEFAULT_PAGE_SIZE = 10;
+
+export interface Page<T> {
+	items: T[];
+	next_starting_after?: string;
+}
+
+/**
+ * Cursor pagination over items sorted by their time-ordered id. Like Instantly, a full page
+ * always carries a cursor, so a client may make one extra request that returns nothing.
+ */
+export function paginate<T extends ApiObject>(items: Iterable<T>, limit: unknown, startingAfter: unknown): Page<T> {
+	const size = typeof limit === 'number' ? limit : DEFAULT_PAGE_SIZE;
+	const sorted = [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	const remaining = typeof startingAfter === 'string' && startingAfter !== '' ? sorted.filter((item) => item.id > startingAfter) : sorted;
+	const page = remaining.slice(0, size);
+	return page.length === size && page.length > 0 ? { items: page, next_starting_after: page[page.length - 1].id } : { items: page };
+}

@@ -1,0 +1,71 @@
+import { badRequest } from '../errors';
+import { nowIso, uuidv7 } from '../ids';
+import type { BackgroundJob, Lead, WorkspaceState } from '../state';
+import { applyPatch, getOr404, listPage } from './crud';
+import { selectLeads } from './leadFilters';
+import { createLeadRecord, sameEmail } from './leadRecords';
+import type { HandlerTable, SimulatorServices } from './types';
+
+function moveLeads(workspace: WorkspaceState, body: Record<string, unknown>): string[] {
+	const target = { campaign: (body.to_campaign_id as string | undefined) ?? null, list_id: null as string | null };
+	if (!target.campaign) target.list_id = (body.to_list_id as string | undefined) ?? null;
+	const alreadyInTarget = (lead: Lead) =>
+		[...workspace.leads.values()].some(
+			(other) =>
+				other !== lead &&
+				sameEmail(other.email, lead.email) &&
+				(target.campaign ? other.campaign === target.campaign : other.list_id === target.list_id),
+		);
+	const selected = selectLeads(workspace, body).slice(0, (body.limit as number | undefined) ?? Infinity);
+	const moved: string[] = [];
+	for (const lead of selected) {
+		if (body.check_duplicates && alreadyInTarget(lead)) continue;
+		const fields = body.reset_interest_status ? { ...lead, lt_interest_status: undefined } : lead;
+		if (body.copy_leads) createLeadRecord(workspace, { ...fields, custom_variables: lead.payload ?? undefined }, target);
+		else {
+			if (body.reset_interest_status) delete lead.lt_interest_status;
+			applyPatch(lead, target);
+		}
+		if (lead.email) moved.push(lead.email);
+	}
+	return moved;
+}
+
+/** The job runs on timers: pending → in-progress → success, moving the leads in the last step. */
+function startMoveJob(workspace: WorkspaceState, services: SimulatorServices, body: Record<string, unknown>): BackgroundJob {
+	const timestamp = nowIso();
+	const job: BackgroundJob = {
+		id: uuidv7(),
+		workspace_id: workspace.id,
+		user_id: workspace.userId,
+		type: 'move-leads',
+		entity_id: (body.to_campaign_id ?? body.to_list_id) as string,
+		entity_type: body.to_campaign_id ? 'campaign' : 'list',
+		data: {},
+		progress: 0,
+		status: 'pending',
+		created_at: timestamp,
+		updated_at: timestamp,
+	};
+	workspace.backgroundJobs.set(job.id, job);
+	const step = services.backgroundJobStepMs;
+	services.schedule(() => Object.assign(job, { status: 'in-progress', progress: 50, updated_at: nowIso() }), step);
+	services.schedule(() => {
+		const movedEmails = moveLeads(workspace, body);
+		Object.assign(job, { status: 'success', progress: 100, updated_at: nowIso(), data: { moved_lead_emails: movedEmails } });
+	}, step * 2);
+	return { ...job };
+}
+
+export const backgroundJobHandlers: HandlerTable = {
+	'POST /api/v2/leads/move': ({ workspace, services, body }) => {
+		if (!body.to_campaign_id && !body.to_list_id) throw badRequest('Provide to_campaign_id or to_list_id');
+		if (body.to_campaign_id) getOr404(workspace.campaigns, body.to_campaign_id, 'Campaign');
+		if (body.to_list_id) getOr404(workspace.leadLists, body.to_list_id, 'Lead list');
+		if (body.ids && !body.campaign && !body.list_id) throw badRequest('When using ids, provide the source campaign or list_id');
+		return startMoveJob(workspace, services, body);
+	},
+	'GET /api/v2/background-jobs/{id}': ({ workspace, params }) => getOr404(workspace.backgroundJobs, params.id, 'Background job'),
+	'GET /api/v2/background-jobs': ({ workspace, query }) =>
+		listPage(workspace.backgroundJobs, query, (job) => (!query.status || job.status === query.status) && (!query.type || job.type === query.type)),
+};

@@ -1,0 +1,29 @@
+import { nowIso, uuidv7 } from '../ids';
+import { applyPatch, containsText, deleteOr404, equalsFilter, getOr404, listPage } from './crud';
+import type { HandlerTable } from './types';
+
+const LEAD_LIST = 'Lead list';
+
+export const leadListHandlers: HandlerTable = {
+	'POST /api/v2/lead-lists': ({ workspace, body }) => {
+		const list = {
+			id: uuidv7(),
+			organization_id: workspace.id,
+			has_enrichment_task: false,
+			owned_by: workspace.userId,
+			...body,
+			timestamp_created: nowIso(),
+		};
+		workspace.leadLists.set(list.id, list);
+		return list;
+	},
+	'GET /api/v2/lead-lists': ({ workspace, query }) =>
+		listPage(
+			workspace.leadLists,
+			query,
+			(list) => containsText(list.name, query.search) && equalsFilter(list.has_enrichment_task, query.has_enrichment_task),
+		),
+	'GET /api/v2/lead-lists/{id}': ({ workspace, params }) => getOr404(workspace.leadLists, params.id, LEAD_LIST),
+	'PATCH /api/v2/lead-lists/{id}': ({ workspace, params, body }) => applyPatch(getOr404(workspace.leadLists, params.id, LEAD_LIST), body),
+	'DELETE /api/v2/lead-lists/{id}': ({ workspace, params }) => deleteOr404(workspace.leadLists, params.id, LEAD_LIST),
+};

@@ -1,0 +1,43 @@
+import type { WorkspaceState } from '../state';
+
+export interface EventInput {
+	event_type: string;
+	campaign_id?: string | null;
+	lead_email?: string | null;
+	data?: Record<string, unknown>;
+}
+
+/** What handlers may ask of the simulator besides their workspace. */
+export interface SimulatorServices {
+	/** Fires an event in the background (deliveries run after the response). */
+	emitEvent(workspace: WorkspaceState, event: EventInput): void;
+	/** Delivers the `test_event` payload to one webhook, once. */
+	testWebhook(workspace: WorkspaceState, webhookId: string): Promise<Record<string, unknown>>;
+	/** A timer that `close()` and `reset()` cancel. */
+	schedule(callback: () => void, delayMs: number): void;
+	backgroundJobStepMs: number;
+}
+
+export interface RequestContext {
+	workspace: WorkspaceState;
+	services: SimulatorServices;
+	params: Record<string, string>;
+	// Both were validated against the OpenAPI document before the handler runs.
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	query: Record<string, any>;
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	body: any;
+}
+
+/** Lets a handler answer with a status other than 200. */
+export class Reply {
+	constructor(
+		readonly status: number,
+		readonly body: unknown,
+	) {}
+}
+
+export type Handler = (context: RequestContext) => unknown | Promise<unknown>;
+
+/** Keyed by `METHOD /api/v2/template`, exactly as in the OpenAPI document. */
+export type HandlerTable = Record<string, Handler>;

@@ -1,0 +1,145 @@
+import { nowIso, uuidv4 } from './ids';
+
+export interface ApiObject {
+	id: string;
+	[field: string]: unknown;
+}
+
+export interface Campaign extends ApiObject {
+	name: string;
+	status: number;
+	organization: string;
+	timestamp_created: string;
+	timestamp_updated: string;
+}
+
+export interface Lead extends ApiObject {
+	email: string | null;
+	campaign: string | null;
+	list_id: string | null;
+	status: number;
+	payload: Record<string, unknown> | null;
+	lt_interest_status?: number;
+	timestamp_created: string;
+	timestamp_updated: string;
+}
+
+export interface Webhook extends ApiObject {
+	organization: string;
+	campaign: string | null;
+	name: string | null;
+	target_hook_url: string;
+	event_type: string | null;
+	custom_interest_value: number | null;
+	headers: Record<string, string> | null;
+	status: number;
+	timestamp_error: string | null;
+}
+
+export interface LeadLabel extends ApiObject {
+	label: string;
+	interest_status: number;
+	interest_status_label: 'positive' | 'negative' | 'neutral';
+}
+
+export interface BackgroundJob extends ApiObject {
+	status: string;
+	progress: number;
+}
+
+/** One thing that happened to a lead; campaign analytics are computed from these. */
+export interface Activity {
+	campaignId: string;
+	leadEmail: string;
+	eventType: string;
+	step: number;
+	variant: number;
+	timestamp: string;
+}
+
+export interface DeliveryAttempt {
+	statusCode: number | null;
+	error?: string;
+	responseTimeMs: number;
+}
+
+export interface DeliveryResult {
+	webhookId: string;
+	url: string;
+	eventType: string;
+	success: boolean;
+	statusCode: number | null;
+	attempts: number;
+	error?: string;
+	disabled: boolean;
+	payload: Record<string, unknown>;
+	deliveredAt: string;
+}
+
+export interface WorkspaceState {
+	id: string;
+	name: string;
+	paid: boolean;
+	userId: string;
+	defaultBlocklistId: string;
+	apiKeys: Map<string, string[]>;
+	campaigns: Map<string, Campaign>;
+	leads: Map<string, Lead>;
+	leadLists: Map<string, ApiObject>;
+	leadLabels: Map<string, LeadLabel>;
+	blockListEntries: Map<string, ApiObject>;
+	webhooks: Map<string, Webhook>;
+	webhookEvents: Map<string, ApiObject>;
+	backgroundJobs: Map<string, BackgroundJob>;
+	/** Consecutive failed deliveries per webhook id (not part of the Webhook object). */
+	webhookFailures: Map<string, number>;
+	deliveries: DeliveryResult[];
+	activity: Activity[];
+	nextLabelValue: number;
+	createdAt: string;
+}
+
+export function createWorkspaceState(options: { name?: string; paid?: boolean } = {}): WorkspaceState {
+	return {
+		id: uuidv4(),
+		name: options.name ?? 'Workspace',
+		paid: options.paid ?? true,
+		userId: uuidv4(),
+		defaultBlocklistId: uuidv4(),
+		apiKeys: new Map(),
+		campaigns: new Map(),
+		leads: new Map(),
+		leadLists: new Map(),
+		leadLabels: new Map(),
+		blockListEntries: new Map(),
+		webhooks: new Map(),
+		webhookEvents: new Map(),
+		backgroundJobs: new Map(),
+		webhookFailures: new Map(),
+		deliveries: [],
+		activity: [],
+		nextLabelValue: 101,
+		createdAt: nowIso(),
+	};
+}
+
+/** Plain JSON view of a workspace for the control API and for debugging. */
+export function dumpWorkspace(workspace: WorkspaceState): Record<string, unknown> {
+	const values = <T>(map: Map<string, T>) => [...map.values()];
+	return {
+		id: workspace.id,
+		name: workspace.name,
+		paid: workspace.paid,
+		apiKeys: Object.fromEntries(workspace.apiKeys),
+		campaigns: values(workspace.campaigns),
+		leads: values(workspace.leads),
+		leadLists: values(workspace.leadLists),
+		leadLabels: values(workspace.leadLabels),
+		blockListEntries: values(workspace.blockListEntries),
+		webhooks: values(workspace.webhooks),
+		webhookEvents: values(workspace.webhookEvents),
+		backgroundJobs: values(workspace.backgroundJobs),
+		deliveries: workspace.deliveries,
+		activity: workspace.activity,
+	};
+}
