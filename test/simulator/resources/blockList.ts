@@ -23,13 +23,13 @@ export function addBlockListEntry(workspace: WorkspaceState, value: string): Api
 	return entry;
 }
 
-function matching(workspace: WorkspaceState, query: Record<string, unknown>) {
+function matching(query: Record<string, unknown>) {
 	return (entry: ApiObject) => (!query.domains_only || entry.is_domain === true) && containsText(entry.bl_value, query.search);
 }
 
 export const blockListHandlers: HandlerTable = {
 	'POST /api/v2/block-lists-entries': ({ workspace, body }) => addBlockListEntry(workspace, body.bl_value),
-	'GET /api/v2/block-lists-entries': ({ workspace, query }) => listPage(workspace.blockListEntries, query, matching(workspace, query)),
+	'GET /api/v2/block-lists-entries': ({ workspace, query }) => listPage(workspace.blockListEntries, query, matching(query)),
 	'GET /api/v2/block-lists-entries/{id}': ({ workspace, params }) => getOr404(workspace.blockListEntries, params.id, ENTRY),
 	'PATCH /api/v2/block-lists-entries/{id}': ({ workspace, params, body }) =>
 		applyPatch(getOr404(workspace.blockListEntries, params.id, ENTRY), body.bl_value === undefined ? {} : blockValueFields(body.bl_value)),
@@ -47,7 +47,7 @@ export const blockListHandlers: HandlerTable = {
 			return [entry];
 		}),
 	'DELETE /api/v2/block-lists-entries': ({ workspace, query }) => {
-		const doomed = [...workspace.blockListEntries.values()].filter(matching(workspace, query));
+		const doomed = [...workspace.blockListEntries.values()].filter(matching(query));
 		for (const entry of doomed) workspace.blockListEntries.delete(entry.id);
 		return doomed;
 	},

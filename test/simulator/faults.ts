@@ -1,0 +1,59 @@
+export type FaultKind = 'status' | 'drop' | 'applyThenDrop' | 'applyThenStatus';
+
+export interface FaultSpec {
+	/** HTTP method, or `*` for any. */
+	method: string;
+	/** An OpenAPI template (`/api/v2/webhooks/{id}`) or a concrete path. */
+	path: string;
+	/** How many matching calls fail; defaults to 1. */
+	count?: number;
+	kind?: FaultKind;
+	/** For the status kinds; defaults to 500. */
+	status?: number;
+	/** Seconds, sent as the Retry-After header. */
+	retryAfter?: number;
+	message?: string;
+}
+
+export interface Fault extends Required<Pick<FaultSpec, 'method' | 'path' | 'kind' | 'status'>> {
+	remaining: number;
+	retryAfter?: number;
+	message?: string;
+}
+
+export class FaultRegistry {
+	private faults: Fault[] = [];
+
+	add(spec: FaultSpec): Fault {
+		const fault: Fault = {
+			method: spec.method.toUpperCase(),
+			path: spec.path,
+			kind: spec.kind ?? 'status',
+			status: spec.status ?? 500,
+			remaining: spec.count ?? 1,
+			retryAfter: spec.retryAfter,
+			message: spec.message,
+		};
+		this.faults.push(fault);
+		return fault;
+	}
+
+	/** Uses up one failure of the first fault matching this call. */
+	take(method: string, path: string, template: string): Fault | undefined {
+		const fault = this.faults.find(
+			(candidate) => (candidate.method === '*' || candidate.method === method) && (candidate.path === path || candidate.path === template),
+		);
+		if (!fault) return undefined;
+		fault.remaining--;
+		if (fault.remaining <= 0) this.faults = this.faults.filter((candidate) => candidate !== fault);
+		return { ...fault };
+	}
+
+	pending(): Fault[] {
+		return this.faults.map((fault) => ({ ...fault }));
+	}
+
+	clear(): void {
+		this.faults = [];
+	}
+}

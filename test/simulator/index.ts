@@ -1,0 +1,27 @@
+import { seedDemoWorkspace } from './seed';
+import { Simulator, type SimulatorOptions } from './simulator';
+
+export const DEMO_API_KEY = 'demo-key';
+
+/** Starts the Instantly API v2 simulator on 127.0.0.1 (random port unless `port` is given). */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+	const simulator = await new Simulator(options).listen();
+	if (options.seedDemo) seedDemoWorkspace(simulator, typeof options.seedDemo === 'object' ? options.seedDemo.apiKey : DEMO_API_KEY);
+	return simulator;
+}
+
+export { Simulator, seedDemoWorkspace };
+export type {
+	CreateWorkspaceOptions,
+	CreatedWorkspace,
+	InvalidRequest,
+	RecordedRequest,
+	ResponseViolation,
+	SimulatorOptions,
+} from './simulator';
+export type { Fault, FaultKind, FaultSpec } from './faults';
+export type { RateLimitConfig } from './rateLimit';
+export type { EventInput } from './resources/types';
+export type { Activity, ApiObject, BackgroundJob, Campaign, DeliveryResult, Lead, LeadLabel, Webhook, WorkspaceState } from './state';
+export { STANDARD_EVENT_TYPES, deliveredEventType } from './events';
+export { CONTROL_PREFIX } from './control';

@@ -1,0 +1,21 @@
+import { analyticsHandlers } from './analytics';
+import { backgroundJobHandlers } from './backgroundJobs';
+import { blockListHandlers } from './blockList';
+import { campaignHandlers } from './campaigns';
+import { leadLabelHandlers } from './leadLabels';
+import { leadListHandlers } from './leadLists';
+import { leadHandlers } from './leads';
+import type { HandlerTable } from './types';
+import { webhookHandlers } from './webhooks';
+
+/** Every simulated operation; spec'd operations missing here answer 501. */
+export const allHandlers: HandlerTable = {
+	...campaignHandlers,
+	...analyticsHandlers,
+	...leadHandlers,
+	...backgroundJobHandlers,
+	...leadListHandlers,
+	...leadLabelHandlers,
+	...blockListHandlers,
+	...webhookHandlers,
+};

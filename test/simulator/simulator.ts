@@ -1,0 +1,234 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Credentials } from './auth';
+import { DEFAULT_DELIVERY_OPTIONS, fireEvent, sendTestEvent, type DeliveryOptions } from './delivery';
+import { FaultRegistry, type Fault, type FaultSpec } from './faults';
+import { uuidv4 } from './ids';
+import { openApiCatalog, type OpenApiCatalog } from './openapi';
+import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitConfig } from './rateLimit';
+import { allHandlers } from './resources';
+import type { EventInput, SimulatorServices } from './resources/types';
+import { handleRequest } from './server';
+import { createWorkspaceState, type DeliveryResult, type WorkspaceState } from './state';
+
+export interface SimulatorOptions {
+	/** 0 (default) picks a free port. */
+	port?: number;
+	host?: string;
+	latencyMs?: number;
+	rateLimits?: RateLimitConfig | false;
+	deliveryRetryDelayMs?: number;
+	deliveryAttempts?: number;
+	disableAfterFailures?: number;
+	backgroundJobStepMs?: number;
+	/** Seeds the demo workspace with API key `demo-key` (or the given key). */
+	seedDemo?: boolean | { apiKey: string };
+}
+
+export interface CreateWorkspaceOptions {
+	apiKey?: string;
+	/** Defaults to ['all:all']. */
+	scopes?: string[];
+	/** Defaults to true; false makes every call answer 402. */
+	paid?: boolean;
+	name?: string;
+}
+
+export interface CreatedWorkspace {
+	id: string;
+	apiKey: string;
+}
+
+export interface RecordedRequest {
+	sequence: number;
+	method: string;
+	path: string;
+	template: string | null;
+	operationId: string | null;
+	query: Record<string, string | string[]>;
+	headers: Record<string, string | string[] | undefined>;
+	rawBody: string;
+	body: unknown;
+	status: number | null;
+	workspaceId: string | null;
+	timestamp: string;
+	invalidReason?: string;
+	fault?: Fault['kind'];
+	dropped?: boolean;
+}
+
+export interface InvalidRequest {
+	method: string;
+	path: string;
+	status: number;
+	reason: string;
+}
+
+export interface ResponseViolation {
+	method: string;
+	path: string;
+	status: number;
+	reason: string;
+}
+
+export class Simulator {
+	url = '';
+	readonly catalog: OpenApiCatalog = openApiCatalog();
+	readonly faults = new FaultRegistry();
+	readonly rateLimiter: RateLimiter;
+	readonly handlers = allHandlers;
+	readonly requests: RecordedRequest[] = [];
+	/** Our own responses that do not match the spec's response schema (a simulator bug). */
+	readonly responseViolations: ResponseViolation[] = [];
+	readonly deliveryOptions: DeliveryOptions;
+	latencyMs: number;
+	readonly services: SimulatorServices;
+	private readonly workspaces = new Map<string, WorkspaceState>();
+	private readonly apiKeys = new Map<string, string>();
+	private readonly timers = new Set<NodeJS.Timeout>();
+	private readonly inFlight = new Set<Promise<unknown>>();
+	private server?: Server;
+
+	constructor(readonly options: SimulatorOptions = {}) {
+		this.latencyMs = options.latencyMs ?? 0;
+		this.rateLimiter = new RateLimiter(options.rateLimits === undefined ? DEFAULT_RATE_LIMITS : options.rateLimits);
+		this.deliveryOptions = {
+			...DEFAULT_DELIVERY_OPTIONS,
+			...(options.deliveryRetryDelayMs === undefined ? {} : { retryDelayMs: options.deliveryRetryDelayMs }),
+			...(options.deliveryAttempts === undefined ? {} : { maxAttempts: options.deliveryAttempts }),
+			...(options.disableAfterFailures === undefined ? {} : { disableAfterFailures: options.disableAfterFailures }),
+		};
+		this.services = {
+			emitEvent: (workspace, event) => void this.track(fireEvent(workspace, event, this.deliveryOptions)),
+			testWebhook: (workspace, webhookId) =>
+				this.track(sendTestEvent(workspace, workspace.webhooks.get(webhookId)!, this.deliveryOptions)),
+			schedule: (callback, delayMs) => {
+				const timer = setTimeout(() => {
+					this.timers.delete(timer);
+					callback();
+				}, delayMs);
+				this.timers.add(timer);
+			},
+			backgroundJobStepMs: options.backgroundJobStepMs ?? 100,
+		};
+	}
+
+	async listen(): Promise<this> {
+		const server = createServer((request, response) => void handleRequest(this, request, response));
+		this.server = server;
+		await new Promise<void>((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => resolve());
+		});
+		const address = server.address() as AddressInfo;
+		this.url = `http://${address.address}:${address.port}`;
+		return this;
+	}
+
+	async close(): Promise<void> {
+		this.cancelTimers();
+		await this.waitForIdle();
+		const server = this.server;
+		if (!server) return;
+		this.server = undefined;
+		server.closeAllConnections();
+		await new Promise<void>((resolve) => server.close(() => resolve()));
+	}
+
+	createWorkspace(options: CreateWorkspaceOptions = {}): CreatedWorkspace {
+		const workspace = createWorkspaceState(options);
+		this.workspaces.set(workspace.id, workspace);
+		const apiKey = options.apiKey ?? `sim_${uuidv4().replace(/-/g, '')}`;
+		this.addApiKey(workspace.id, apiKey, options.scopes ?? ['all:all']);
+		return { id: workspace.id, apiKey };
+	}
+
+	addApiKey(workspaceId: string, apiKey: string, scopes: string[] = ['all:all']): void {
+		const workspace = this.workspace(workspaceId);
+		const owner = this.apiKeys.get(apiKey);
+		if (owner && owner !== workspaceId) throw new Error(`API key ${apiKey} already belongs to workspace ${owner}`);
+		workspace.apiKeys.set(apiKey, scopes);
+		this.apiKeys.set(apiKey, workspace.id);
+	}
+
+	/** Direct access to a workspace's state, by workspace id or by one of its API keys. */
+	workspace(idOrApiKey: string): WorkspaceState {
+		const workspace = this.workspaces.get(idOrApiKey) ?? this.workspaces.get(this.apiKeys.get(idOrApiKey) ?? '');
+		if (!workspace) throw new Error(`Unknown workspace or API key: ${idOrApiKey}`);
+		return workspace;
+	}
+
+	hasWorkspace(idOrApiKey: string): boolean {
+		return this.workspaces.has(idOrApiKey) || this.apiKeys.has(idOrApiKey);
+	}
+
+	listWorkspaces(): WorkspaceState[] {
+		return [...this.workspaces.values()];
+	}
+
+	findCredentials(apiKey: string): Credentials | undefined {
+		const workspaceId = this.apiKeys.get(apiKey);
+		const workspace = workspaceId ? this.workspaces.get(workspaceId) : undefined;
+		const scopes = workspace?.apiKeys.get(apiKey);
+		return workspace && scopes ? { workspace, scopes } : undefined;
+	}
+
+	get invalidRequests(): InvalidRequest[] {
+		return this.requests
+			.filter((request) => request.invalidReason !== undefined)
+			.map((request) => ({ method: request.method, path: request.path, status: request.status ?? 0, reason: request.invalidReason! }));
+	}
+
+	clearRequests(): void {
+		this.requests.length = 0;
+		this.responseViolations.length = 0;
+	}
+
+	injectFault(spec: FaultSpec): Fault {
+		return this.faults.add(spec);
+	}
+
+	clearFaults(): void {
+		this.faults.clear();
+	}
+
+	setLatency(ms: number): void {
+		this.latencyMs = ms;
+	}
+
+	setRateLimits(config: RateLimitConfig | false): void {
+		this.rateLimiter.configure(config);
+	}
+
+	/** Makes an event happen in a workspace and waits for every delivery (with retries) to finish. */
+	triggerEvent(workspaceIdOrApiKey: string, event: EventInput): Promise<DeliveryResult[]> {
+		return this.track(fireEvent(this.workspace(workspaceIdOrApiKey), event, this.deliveryOptions));
+	}
+
+	/** Resolves when deliveries started by API calls (interest status changes) are done. */
+	async waitForIdle(): Promise<void> {
+		while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+	}
+
+	/** Forgets every workspace, key, request, fault and timer; limits and latency go back to the options. */
+	reset(): void {
+		this.cancelTimers();
+		this.workspaces.clear();
+		this.apiKeys.clear();
+		this.clearRequests();
+		this.faults.clear();
+		this.latencyMs = this.options.latencyMs ?? 0;
+		this.rateLimiter.configure(this.options.rateLimits === undefined ? DEFAULT_RATE_LIMITS : this.options.rateLimits);
+	}
+
+	private track<T>(promise: Promise<T>): Promise<T> {
+		this.inFlight.add(promise);
+		void promise.finally(() => this.inFlight.delete(promise)).catch(() => undefined);
+		return promise;
+	}
+
+	private cancelTimers(): void {
+		for (const timer of this.timers) clearTimeout(timer);
+		this.timers.clear();
+	}
+}
