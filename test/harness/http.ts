@@ -16,8 +16,10 @@ export async function requestWithCredential(
 	credentials: InstantlyCredentials,
 	options: IHttpRequestOptions,
 ): Promise<unknown> {
-	const headers: Record<string, string> = {};
-	for (const [name, value] of Object.entries(options.headers ?? {})) headers[name] = String(value);
+	const headers: Record<string, string | boolean> = {};
+	for (const [name, value] of Object.entries(options.headers ?? {})) {
+		if (typeof value === 'string' || typeof value === 'boolean') headers[name] = value;
+	}
 	const authHeaders = new InstantlyApi().authenticate.properties.headers ?? {};
 	for (const [name, template] of Object.entries(authHeaders)) {
 		headers[name] = resolveCredentialTemplate(String(template), credentials);

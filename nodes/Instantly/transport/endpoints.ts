@@ -38,6 +38,7 @@ export const endpoints = {
 	getBackgroundJob: endpoint('GET', '/api/v2/background-jobs/{id}', 'background-jobs:read'),
 	listLeadLabels: endpoint('GET', '/api/v2/lead-labels', 'lead-labels:read'),
 	listLeadLists: endpoint('GET', '/api/v2/lead-lists', 'lead_lists:read'),
+	createLeadList: endpoint('POST', '/api/v2/lead-lists', 'lead_lists:create', { hasBody: true }),
 
 	listCampaigns: endpoint('GET', '/api/v2/campaigns', 'campaigns:read'),
 	createCampaign: endpoint('POST', '/api/v2/campaigns', 'campaigns:create', { hasBody: true }),

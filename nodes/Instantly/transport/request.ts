@@ -6,6 +6,7 @@ import type {
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	IWebhookFunctions,
+	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
@@ -52,8 +53,13 @@ export async function instantlyApiRequest<T = IDataObject>(
 		ignoreHttpStatusErrors: true,
 	};
 	if (request.qs && Object.keys(request.qs).length > 0) options.qs = request.qs;
-	// Body-less endpoints must get neither a body nor a JSON Content-Type, or Instantly answers 400.
-	if (endpoint.hasBody && request.body !== undefined) options.body = request.body;
+	if (endpoint.hasBody && request.body !== undefined && Object.keys(request.body).length > 0) {
+		options.body = request.body;
+	} else if (endpoint.method !== 'GET' && endpoint.method !== 'DELETE') {
+		// Instantly rejects a Content-Type on a body-less request (a JSON one with 400), and axios,
+		// under n8n's request helper, would otherwise stamp x-www-form-urlencoded on every POST.
+		options.headers!['Content-Type'] = false;
+	}
 
 	let waitedMs = 0;
 	for (let attempt = 0; ; attempt++) {
@@ -65,7 +71,11 @@ export async function instantlyApiRequest<T = IDataObject>(
 				options,
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
-			if (!isNetworkFailure(error)) throw error;
+			if (!isNetworkFailure(error)) {
+				throw error instanceof NodeApiError
+					? error
+					: new NodeApiError(this.getNode(), error as JsonObject, { itemIndex: request.itemIndex });
+			}
 		}
 
 		const statusCode = response?.statusCode;
