@@ -49,7 +49,7 @@ export function matchingWebhooks(workspace: WorkspaceState, payload: Record<stri
 		if (webhook.status === -1) return false;
 		if (webhook.campaign && webhook.campaign !== payload.campaign_id) return false;
 		if (webhook.event_type === 'all_events') return true;
-		if (customLabel) return webhook.event_type === null && webhook.custom_interest_value === customLabel.interest_status;
+		if (customLabel) return webhook.event_type == null && webhook.custom_interest_value === customLabel.interest_status;
 		// Auto replies have no subscription value of their own; only all_events hooks get them.
 		return delivered !== 'auto_reply_received' && webhook.event_type === subscription;
 	});

@@ -29,7 +29,7 @@ export interface Webhook extends ApiObject {
 	campaign: string | null;
 	name: string | null;
 	target_hook_url: string;
-	event_type: string | null;
+	event_type?: string | null;
 	custom_interest_value: number | null;
 	headers: Record<string, string> | null;
 	status: number;

@@ -13,7 +13,6 @@ export const webhookHandlers: HandlerTable = {
 			organization: workspace.id,
 			campaign: null,
 			name: null,
-			event_type: null,
 			custom_interest_value: null,
 			headers: null,
 			...body,

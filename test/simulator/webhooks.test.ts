@@ -1,0 +1,124 @@
+import { startSimulator, type Simulator } from './index';
+import { apiClient, MINIMAL_CAMPAIGN, startReceiver } from './testClient';
+
+describe('simulator: webhook delivery', () => {
+	let simulator: Simulator;
+	let api: ReturnType<typeof apiClient>;
+	let receiver: Awaited<ReturnType<typeof startReceiver>>;
+	let failing = false;
+	let campaignId: string;
+	const KEY = 'hooks-key';
+
+	beforeAll(async () => {
+		simulator = await startSimulator({ deliveryRetryDelayMs: 5, disableAfterFailures: 2 });
+		receiver = await startReceiver(() => (failing ? 503 : 200));
+	});
+	afterAll(async () => {
+		await simulator.close();
+		await receiver.close();
+	});
+	beforeEach(async () => {
+		simulator.reset();
+		failing = false;
+		receiver.received.length = 0;
+		api = apiClient(simulator.url, simulator.createWorkspace({ apiKey: KEY, name: 'Hooks' }).apiKey);
+		campaignId = (await api('POST', '/api/v2/campaigns', { ...MINIMAL_CAMPAIGN, name: 'Founders' })).body.id;
+		await api('POST', '/api/v2/leads', {
+			campaign: campaignId,
+			email: 'jane@prospect.com',
+			first_name: 'Jane',
+			company_name: 'Prospect Inc',
+			custom_variables: { my_custom_var: 'value' },
+		});
+	});
+
+	const createHook = async (fields: Record<string, unknown>) =>
+		(await api('POST', '/api/v2/webhooks', { target_hook_url: `${receiver.url}/hook`, ...fields })).body;
+
+	it('delivers a flat payload with the webhook headers, and maps email_link_clicked to link_clicked', async () => {
+		const hook = await createHook({ event_type: 'email_link_clicked', headers: { 'x-n8n-secret': 's3cret' } });
+		expect(hook.status).toBe(1);
+		const [result] = await simulator.triggerEvent(KEY, { event_type: 'email_link_clicked', campaign_id: campaignId, lead_email: 'jane@prospect.com' });
+		expect(result).toMatchObject({ success: true, statusCode: 200, attempts: 1 });
+		const [delivered] = receiver.received;
+		expect(delivered.headers).toMatchObject({ 'x-n8n-secret': 's3cret', 'content-type': 'application/json', 'user-agent': 'axios/0.21.4' });
+		expect(delivered.body).toMatchObject({
+			event_type: 'link_clicked',
+			workspace: simulator.workspace(KEY).id,
+			campaign_id: campaignId,
+			campaign_name: 'Founders',
+			lead_email: 'jane@prospect.com',
+			email: 'jane@prospect.com',
+			firstName: 'Jane',
+			companyName: 'Prospect Inc',
+			my_custom_var: 'value',
+			unibox_url: null,
+			is_first: true,
+		});
+		expect(simulator.workspace(KEY).leads.values().next().value?.email_click_count).toBe(1);
+	});
+
+	it('filters by event type and campaign; auto replies only reach all_events hooks', async () => {
+		const other = (await api('POST', '/api/v2/campaigns', { ...MINIMAL_CAMPAIGN, name: 'Other' })).body.id;
+		await createHook({ event_type: 'reply_received', campaign: other });
+		const forCampaign = await createHook({ event_type: 'reply_received', campaign: campaignId });
+		const everything = await createHook({ event_type: 'all_events' });
+		const replies = await simulator.triggerEvent(KEY, { event_type: 'reply_received', campaign_id: campaignId, lead_email: 'jane@prospect.com' });
+		expect(replies.map((result) => result.webhookId).sort()).toEqual([forCampaign.id, everything.id].sort());
+		expect(typeof receiver.received[0].body.unibox_url).toBe('string');
+		const auto = await simulator.triggerEvent(KEY, { event_type: 'auto_reply_received', campaign_id: campaignId, lead_email: 'jane@prospect.com' });
+		expect(auto.map((result) => result.webhookId)).toEqual([everything.id]);
+	});
+
+	it('fires lead_* events when the interest status changes through the API, and custom label events', async () => {
+		await createHook({ event_type: 'lead_meeting_booked' });
+		const label = (await api('POST', '/api/v2/lead-labels', { label: 'Hot', interest_status_label: 'positive' })).body;
+		// The spec's event_type enum has no null, so a custom-label hook leaves event_type out.
+		await createHook({ custom_interest_value: label.interest_status });
+		await api('POST', '/api/v2/leads/update-interest-status', { lead_email: 'jane@prospect.com', interest_value: 2 });
+		await api('POST', '/api/v2/leads/update-interest-status', { lead_email: 'jane@prospect.com', interest_value: label.interest_status });
+		await simulator.waitForIdle();
+		expect(receiver.received.map((hook) => hook.body.event_type)).toEqual(['lead_meeting_booked', 'Hot']);
+		expect(simulator.invalidRequests).toEqual([]);
+	});
+
+	it('retries failed deliveries, disables the webhook after repeated failures, and resumes it', async () => {
+		const hook = await createHook({ event_type: 'email_sent' });
+		failing = true;
+		const event = { event_type: 'email_sent', campaign_id: campaignId, lead_email: 'jane@prospect.com' };
+		const [first] = await simulator.triggerEvent(KEY, event);
+		expect(first).toMatchObject({ success: false, statusCode: 503, attempts: 3, disabled: false });
+		const [second] = await simulator.triggerEvent(KEY, event);
+		expect(second.disabled).toBe(true);
+		const disabled = (await api('GET', `/api/v2/webhooks/${hook.id}`)).body;
+		expect(disabled.status).toBe(-1);
+		expect(typeof disabled.timestamp_error).toBe('string');
+		expect(await simulator.triggerEvent(KEY, event)).toEqual([]);
+		failing = false;
+		expect((await api('POST', `/api/v2/webhooks/${hook.id}/resume`)).body).toMatchObject({ status: 1, timestamp_error: null });
+		expect((await simulator.triggerEvent(KEY, event))[0].success).toBe(true);
+		expect(receiver.received).toHaveLength(7);
+		const log = await api('GET', '/api/v2/webhook-events?success=false&limit=100');
+		expect(log.body.items).toHaveLength(6);
+	});
+
+	it('sends a test_event from POST /webhooks/{id}/test and reports the receiver status', async () => {
+		const hook = await createHook({ event_type: 'email_sent' });
+		const ok = await api('POST', `/api/v2/webhooks/${hook.id}/test`);
+		expect(ok.body).toMatchObject({ success: true, status_code: 200 });
+		expect(receiver.received[0].body).toMatchObject({ event_type: 'test_event', is_test: true, webhook_id: hook.id });
+		failing = true;
+		expect((await api('POST', `/api/v2/webhooks/${hook.id}/test`)).body).toMatchObject({ success: false, status_code: 503 });
+		const unreachable = (await api('POST', '/api/v2/webhooks', { target_hook_url: 'http://127.0.0.1:1/hook' })).body;
+		expect((await api('POST', `/api/v2/webhooks/${unreachable.id}/test`)).body.success).toBe(false);
+		expect(simulator.responseViolations).toEqual([]);
+	});
+
+	it('lists webhooks with campaign and event_type filters', async () => {
+		await createHook({ event_type: 'email_sent', campaign: campaignId });
+		await createHook({ event_type: 'reply_received' });
+		expect((await api('GET', `/api/v2/webhooks?campaign=${campaignId}`)).body.items).toHaveLength(1);
+		expect((await api('GET', '/api/v2/webhooks?event_type=reply_received')).body.items).toHaveLength(1);
+		expect(simulator.invalidRequests).toEqual([]);
+	});
+});
