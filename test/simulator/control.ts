@@ -9,7 +9,6 @@ import { dumpWorkspace } from './state';
 /** Instantly never uses this prefix; these routes need no key and are neither validated nor recorded. */
 export const CONTROL_PREFIX = '/__simulator/';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type ControlBody = any;
 type ControlRoute = (simulator: Simulator, body: ControlBody, params: string[], url: URL) => unknown | Promise<unknown>;
 

@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 
 export interface ApiResponse {
 	status: number;
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	body: any;
 	headers: Headers;
 }

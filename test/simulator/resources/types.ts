@@ -22,10 +22,8 @@ export interface RequestContext {
 	workspace: WorkspaceState;
 	services: SimulatorServices;
 	params: Record<string, string>;
-	// Both were validated against the OpenAPI document before the handler runs.
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	// Both were validated against the OpenAPI document before the handler runs, hence `any`.
 	query: Record<string, any>;
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	body: any;
 }
 
