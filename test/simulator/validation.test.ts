@@ -90,6 +90,15 @@ describe('simulator: validation against the OpenAPI document', () => {
 		expect(simulator.invalidRequests).toHaveLength(1);
 	});
 
+	it('refuses a body-less POST that names a non-JSON content type (axios stamps form-urlencoded)', async () => {
+		const campaign = await api('POST', '/api/v2/campaigns', MINIMAL_CAMPAIGN);
+		const response = await api('POST', `/api/v2/campaigns/${campaign.body.id}/activate`, undefined, {
+			'content-type': 'application/x-www-form-urlencoded',
+		});
+		expect(response.status).toBe(415);
+		expect(simulator.invalidRequests).toHaveLength(1);
+	});
+
 	it('rejects a body on operations that take none (DELETE declares type null)', async () => {
 		const campaign = await api('POST', '/api/v2/campaigns', MINIMAL_CAMPAIGN);
 		expect((await api('DELETE', `/api/v2/campaigns/${campaign.body.id}`, {})).body.message).toBe('body must be null');
