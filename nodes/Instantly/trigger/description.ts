@@ -1,0 +1,90 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { UUID_PATTERN } from '../helpers/locator';
+
+const UUID_IN_URL = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName: 'Event Names or IDs',
+		name: 'events',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getEventTypes' },
+		required: true,
+		default: [],
+		description:
+			'The Instantly events that start the workflow; custom lead labels of the workspace are listed after the standard events. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Campaign',
+		name: 'campaign',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		description: 'Only events of this campaign. Leave empty for every campaign of the workspace.',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchCampaigns', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 3f1c2a9e-8b7d-4c1e-9f0a-2b3c4d5e6f70',
+				validation: [
+					{ type: 'regex', properties: { regex: UUID_PATTERN, errorMessage: 'Not a valid campaign ID (a UUID)' } },
+				],
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: 'https://app.instantly.ai/app/campaign/<ID>/analytics',
+				extractValue: { type: 'regex', regex: UUID_IN_URL },
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: `https?://app\\.instantly\\.ai/.*${UUID_IN_URL}.*`,
+							errorMessage: 'Not an Instantly campaign link',
+						},
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Drop Duplicates Within (Minutes)',
+				name: 'duplicateWindowMinutes',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 10,
+				description:
+					'Ignore a delivery identical to one received this many minutes before (same event, campaign, lead, step, variant, timestamp and email). Instantly retries failed deliveries and may send one twice. Remembered by this n8n process only; 0 keeps every delivery.',
+			},
+			{
+				displayName: 'Include Request Headers',
+				name: 'includeHeaders',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to add the HTTP headers of the delivery under "headers" (the secret header is always left out)',
+			},
+			{
+				displayName: 'Pass Test Deliveries Through',
+				name: 'passTestEvents',
+				type: 'boolean',
+				default: false,
+				description: "Whether to start the workflow for Instantly's test deliveries (event_type test_event, sent by the Test button of a webhook in Instantly)",
+			},
+		],
+	},
+];
