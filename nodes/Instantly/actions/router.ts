@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { errorItem } from '../helpers/utils';
 import * as blockListEntry from './blockListEntry';
 import * as campaign from './campaign';
 import * as lead from './lead';
@@ -45,15 +46,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}
 	}
 	return [returnData];
-}
-
-/** The item continueOnFail emits for a failed input: the message, the hint and Instantly's status. */
-export function errorItem(error: Error & { description?: string | null; httpCode?: string | null }): IDataObject {
-	return {
-		error: error.message,
-		...(error.description ? { description: error.description } : {}),
-		...(error.httpCode ? { statusCode: Number(error.httpCode) } : {}),
-	};
 }
 
 function withItemIndex(context: IExecuteFunctions, error: Error, itemIndex: number) {

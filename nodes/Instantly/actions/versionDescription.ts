@@ -1,4 +1,4 @@
-import type { INodeTypeDescription } from 'n8n-workflow';
+import type { INodeTypeDescription } from 'n8n-workflow'; // eslint-disable-line n8n-nodes-base/node-filename-against-convention -- the description lives beside the router, as in n8n's own v2 nodes
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as blockListEntry from './blockListEntry';
@@ -16,6 +16,7 @@ export const versionDescription: INodeTypeDescription = {
 	defaults: { name: 'Instantly' },
 	usableAsTool: true,
 	inputs: [NodeConnectionTypes.Main],
+	// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong -- NodeConnectionTypes.Main is 'main'; the rule predates the constant
 	outputs: [NodeConnectionTypes.Main],
 	credentials: [{ name: 'instantlyApi', required: true }],
 	properties: [

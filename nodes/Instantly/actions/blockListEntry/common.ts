@@ -1,0 +1,37 @@
+import type { INode, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { isDomain, isEmail } from '../../helpers/utils';
+
+export const entryIdProperty: INodeProperties = {
+	displayName: 'Entry ID',
+	name: 'entryId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 3f1c2a9e-8b7d-4c1e-9f0a-2b3c4d5e6f70',
+	description: 'The ID (UUID) of the block list entry',
+};
+
+export const valueProperty: INodeProperties = {
+	displayName: 'Email or Domain',
+	name: 'value',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. jane@example.com or example.com',
+	description: 'An email address blocks that address; a domain blocks every address at it',
+};
+
+/** Checks a block list value is an email or a domain and returns it trimmed. */
+export function assertBlockValue(node: INode, value: unknown, itemIndex: number): string {
+	const text = typeof value === 'string' ? value.trim() : String(value ?? '').trim();
+	if (!isEmail(text) && !isDomain(text)) {
+		throw new NodeOperationError(
+			node,
+			text === '' ? 'Email or Domain is required' : `Email or Domain: "${text}" is neither an email address nor a domain`,
+			{ description: `Item ${itemIndex + 1}: expected e.g. jane@example.com or example.com.`, itemIndex },
+		);
+	}
+	return text;
+}

@@ -1,0 +1,20 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { assertUuid } from '../../helpers/utils';
+import { endpoints } from '../../transport/endpoints';
+import { instantlyApiRequest } from '../../transport/request';
+import { entryIdProperty } from './common';
+
+const properties: INodeProperties[] = [entryIdProperty];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['blockListEntry'], operation: ['get'] } },
+	properties,
+);
+
+/** Returns the entry. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = assertUuid(this.getNode(), this.getNodeParameter('entryId', itemIndex), 'Entry ID', itemIndex);
+	return (await instantlyApiRequest.call(this, endpoints.getBlockListEntry, { pathParams: { id }, itemIndex })) as IDataObject;
+}

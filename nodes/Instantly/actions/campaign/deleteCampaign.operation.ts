@@ -1,0 +1,17 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { getResourceId } from '../../helpers/locator';
+import { endpoints } from '../../transport/endpoints';
+import { instantlyApiRequest } from '../../transport/request';
+import { campaignLocator } from '../common.descriptions';
+
+const properties: INodeProperties[] = [campaignLocator({ required: true })];
+
+export const description = updateDisplayOptions({ show: { resource: ['campaign'], operation: ['deleteCampaign'] } }, properties);
+
+/** Instantly answers with the deleted campaign. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = getResourceId.call(this, 'campaignId', itemIndex, 'Campaign')!;
+	return (await instantlyApiRequest.call(this, endpoints.deleteCampaign, { pathParams: { id }, itemIndex })) as IDataObject;
+}

@@ -1,0 +1,49 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { getResourceId } from '../../helpers/locator';
+import { endpoints } from '../../transport/endpoints';
+import { instantlyApiRequest } from '../../transport/request';
+import { campaignLocator } from '../common.descriptions';
+import { campaignSettingOptions, campaignSettings } from './common';
+
+const properties: INodeProperties[] = [
+	campaignLocator({ required: true }),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: ([
+			...campaignSettingOptions,
+			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'New name of the campaign' },
+		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['campaign'], operation: ['update'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const id = getResourceId.call(this, 'campaignId', itemIndex, 'Campaign')!;
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const body = campaignSettings(this, fields, 'updateFields', itemIndex);
+	if (fields.name !== undefined) {
+		const name = String(fields.name).trim();
+		if (name === '') {
+			throw new NodeOperationError(node, 'Name cannot be empty', {
+				description: `Item ${itemIndex + 1}: remove the field to keep the current name.`,
+				itemIndex,
+			});
+		}
+		body.name = name;
+	}
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(node, 'Update Fields: choose at least one field to change', {
+			description: `Item ${itemIndex + 1}: nothing would be sent to Instantly.`,
+			itemIndex,
+		});
+	}
+	return (await instantlyApiRequest.call(this, endpoints.updateCampaign, { pathParams: { id }, body, itemIndex })) as IDataObject;
+}

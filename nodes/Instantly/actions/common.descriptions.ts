@@ -1,0 +1,148 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { UUID_PATTERN } from '../helpers/locator';
+
+const UUID_IN_URL = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
+function locator(
+	what: 'Campaign' | 'Lead List',
+	searchListMethod: string,
+	urlExample: string,
+): Pick<INodeProperties, 'type' | 'default' | 'modes'> {
+	return {
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 3f1c2a9e-8b7d-4c1e-9f0a-2b3c4d5e6f70',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: UUID_PATTERN, errorMessage: `Not a valid ${what.toLowerCase()} ID (a UUID)` },
+					},
+				],
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: urlExample,
+				extractValue: { type: 'regex', regex: UUID_IN_URL },
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: `https?://app\\.instantly\\.ai/.*${UUID_IN_URL}.*`,
+							errorMessage: `Not an Instantly ${what.toLowerCase()} link`,
+						},
+					},
+				],
+			},
+		],
+	};
+}
+
+/** A campaign picker: searchable list, UUID, or app link. */
+export function campaignLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Campaign',
+		name: 'campaignId',
+		description: 'The Instantly campaign',
+		...locator('Campaign', 'searchCampaigns', 'https://app.instantly.ai/app/campaign/<ID>/analytics'),
+		...overrides,
+	} as INodeProperties;
+}
+
+/** A lead list picker: searchable list, UUID, or app link. */
+export function leadListLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Lead List',
+		name: 'listId',
+		description: 'The Instantly lead list',
+		...locator('Lead List', 'searchLeadLists', 'https://app.instantly.ai/app/lead-list/<ID>'),
+		...overrides,
+	} as INodeProperties;
+}
+
+/** Return All + Limit, shown only for the given resource and operation. */
+export function returnAllOrLimit(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
+}
+
+/** The writable lead fields, as options of a collection (camelCase names, see LEAD_TEXT_FIELDS). */
+export const leadFieldOptions: INodeProperties[] = [
+	{ displayName: 'Company Name', name: 'companyName', type: 'string', default: '', description: "The lead's company" },
+	{
+		displayName: 'Custom Variables',
+		name: 'customVariables',
+		type: 'fixedCollection',
+		placeholder: 'Add Variable',
+		typeOptions: { multipleValues: true },
+		default: {},
+		description:
+			'Extra fields usable in email templates as {{name}}. Values must be text, numbers or true/false; a new name is also added to the campaign.',
+		options: [
+			{
+				displayName: 'Variable',
+				name: 'variable',
+				values: [
+					{ displayName: 'Name', name: 'key', type: 'string', default: '', placeholder: 'e.g. city' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	},
+	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
+	{ displayName: 'Job Title', name: 'jobTitle', type: 'string', default: '' },
+	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
+	{
+		displayName: 'Personalization',
+		name: 'personalization',
+		type: 'string',
+		default: '',
+		description: 'A personal first line, usable in templates as {{personalization}}',
+	},
+	{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
+	{ displayName: 'Website', name: 'website', type: 'string', default: '', placeholder: 'e.g. https://example.com' },
+];
+
+/** Where leads go: a campaign or a lead list (Instantly needs exactly one). */
+export function targetSelector(name = 'target', displayName = 'Add To'): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Campaign', value: 'campaign', description: 'The lead is added to a campaign' },
+			{ name: 'Lead List', value: 'list', description: 'The lead is added to a lead list' },
+		],
+		default: 'campaign',
+	};
+}

@@ -1,0 +1,89 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { getResourceId } from '../../helpers/locator';
+import { assertEmail, leadTextFields, toCustomVariables } from '../../helpers/utils';
+import { endpoints } from '../../transport/endpoints';
+import { instantlyApiRequest } from '../../transport/request';
+import { campaignLocator, leadFieldOptions, leadListLocator, targetSelector } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	targetSelector(),
+	campaignLocator({ required: true, displayOptions: { show: { target: ['campaign'] } } }),
+	leadListLocator({ required: true, displayOptions: { show: { target: ['list'] } } }),
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'e.g. jane@example.com',
+		default: '',
+		description: "The lead's email address. Required for a campaign; for a list, give an email or a name.",
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: ([
+			...leadFieldOptions,
+			{
+				displayName: 'Skip If In Campaign',
+				name: 'skipIfInCampaign',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to skip the lead if it is already in any campaign',
+			},
+			{
+				displayName: 'Skip If In List',
+				name: 'skipIfInList',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to skip the lead if it is already in any lead list',
+			},
+			{
+				displayName: 'Skip If In Workspace',
+				name: 'skipIfInWorkspace',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to skip the lead if it exists anywhere in the workspace (overrides the other skip options)',
+			},
+		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['create'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const target = this.getNodeParameter('target', itemIndex) as 'campaign' | 'list';
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const rawEmail = String(this.getNodeParameter('email', itemIndex, '') ?? '').trim();
+
+	const body: IDataObject = {};
+	if (target === 'campaign') {
+		body.campaign = getResourceId.call(this, 'campaignId', itemIndex, 'Campaign');
+		body.email = assertEmail(node, rawEmail, 'Email', itemIndex);
+	} else {
+		body.list_id = getResourceId.call(this, 'listId', itemIndex, 'Lead List');
+		if (rawEmail !== '') body.email = assertEmail(node, rawEmail, 'Email', itemIndex);
+	}
+	Object.assign(body, leadTextFields(fields));
+	if (target === 'list' && !body.email && !body.first_name && !body.last_name) {
+		throw new NodeOperationError(node, 'A lead needs an email, a first name or a last name', {
+			description: `Item ${itemIndex + 1}: Instantly refuses a list lead without any of them.`,
+			itemIndex,
+		});
+	}
+	const customVariables = toCustomVariables(
+		node,
+		((fields.customVariables as IDataObject | undefined)?.variable as IDataObject[] | undefined) ?? [],
+		itemIndex,
+	);
+	if (customVariables) body.custom_variables = customVariables;
+	if (fields.skipIfInWorkspace !== undefined) body.skip_if_in_workspace = fields.skipIfInWorkspace;
+	if (fields.skipIfInCampaign !== undefined) body.skip_if_in_campaign = fields.skipIfInCampaign;
+	if (fields.skipIfInList !== undefined) body.skip_if_in_list = fields.skipIfInList;
+
+	return (await instantlyApiRequest.call(this, endpoints.createLead, { body, itemIndex })) as IDataObject;
+}

@@ -1,0 +1,189 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, sleep, updateDisplayOptions } from 'n8n-workflow';
+
+import { LEAD_FILTERS } from '../../helpers/enums';
+import type { BackgroundJob } from '../../helpers/interfaces';
+import { getResourceId } from '../../helpers/locator';
+import { compact, integerParameter, parseIdList } from '../../helpers/utils';
+import { endpoints } from '../../transport/endpoints';
+import { instantlyApiRequest } from '../../transport/request';
+import { campaignLocator, leadListLocator, targetSelector } from '../common.descriptions';
+
+const FINAL_JOB_STATUSES = new Set(['success', 'failed', 'cancelled']);
+const FIRST_POLL_MS = 250;
+const MAX_POLL_MS = 5000;
+
+const properties: INodeProperties[] = [
+	{ ...targetSelector('from', 'From'), description: 'Where the leads are now' },
+	campaignLocator({
+		name: 'fromCampaignId',
+		displayName: 'From Campaign',
+		required: true,
+		displayOptions: { show: { from: ['campaign'] } },
+	}),
+	leadListLocator({
+		name: 'fromListId',
+		displayName: 'From Lead List',
+		required: true,
+		displayOptions: { show: { from: ['list'] } },
+	}),
+	{ ...targetSelector('to', 'To'), description: 'Where the leads go' },
+	campaignLocator({
+		name: 'toCampaignId',
+		displayName: 'To Campaign',
+		required: true,
+		displayOptions: { show: { to: ['campaign'] } },
+	}),
+	leadListLocator({
+		name: 'toListId',
+		displayName: 'To Lead List',
+		required: true,
+		displayOptions: { show: { to: ['list'] } },
+	}),
+	{
+		displayName: 'Lead IDs',
+		name: 'leadIds',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 3f1c2a9e-8b7d-4c1e-9f0a-2b3c4d5e6f70, …',
+		description: 'Comma-separated IDs of the leads to move. Leave empty to move every lead matching the options.',
+	},
+	{
+		displayName: 'Wait for Completion',
+		name: 'waitForCompletion',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to wait until Instantly has finished the move (a background job) and return its final state, instead of returning the job as soon as it starts',
+	},
+	{
+		displayName: 'Timeout (Seconds)',
+		name: 'timeout',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 3600 },
+		default: 120,
+		description: 'How long to wait for the job before returning its current state with timedOut set',
+		displayOptions: { show: { waitForCompletion: [true] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Check Duplicates',
+				name: 'checkDuplicates',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to skip leads that are already in the destination',
+			},
+			{
+				displayName: 'Copy Instead of Move',
+				name: 'copyLeads',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to copy the leads and leave the originals where they are',
+			},
+			{
+				displayName: 'Max Leads',
+				name: 'maxLeads',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 50,
+				description: 'Move at most this many of the matching leads',
+			},
+			{
+				displayName: 'Reset Interest Status',
+				name: 'resetInterestStatus',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to clear the interest status of the moved leads',
+			},
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description: 'Only leads whose name or email contains this text',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: LEAD_FILTERS,
+				default: 'FILTER_VAL_ACTIVE',
+				description: 'Only leads in this state',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['move'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const body: IDataObject = {};
+	// The source must always be given: without it Instantly moves matching leads from the whole workspace.
+	if (this.getNodeParameter('from', itemIndex) === 'campaign') {
+		body.campaign = getResourceId.call(this, 'fromCampaignId', itemIndex, 'From Campaign');
+	} else {
+		body.list_id = getResourceId.call(this, 'fromListId', itemIndex, 'From Lead List');
+	}
+	if (this.getNodeParameter('to', itemIndex) === 'campaign') {
+		body.to_campaign_id = getResourceId.call(this, 'toCampaignId', itemIndex, 'To Campaign');
+	} else {
+		body.to_list_id = getResourceId.call(this, 'toListId', itemIndex, 'To Lead List');
+	}
+	if ((body.campaign ?? body.list_id) === (body.to_campaign_id ?? body.to_list_id)) {
+		throw new NodeOperationError(node, 'From and To are the same', {
+			description: `Item ${itemIndex + 1}: choose a different destination.`,
+			itemIndex,
+		});
+	}
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	Object.assign(
+		body,
+		compact({
+			ids: parseIdList(node, this.getNodeParameter('leadIds', itemIndex, ''), 'Lead IDs', itemIndex),
+			search: typeof options.search === 'string' ? options.search.trim() : undefined,
+			filter: options.status as string | undefined,
+			limit:
+				options.maxLeads === undefined
+					? undefined
+					: integerParameter(this, 'options.maxLeads', itemIndex, 'Max Leads', 1, Number.MAX_SAFE_INTEGER),
+			copy_leads: options.copyLeads as boolean | undefined,
+			check_duplicates: options.checkDuplicates as boolean | undefined,
+			reset_interest_status: options.resetInterestStatus as boolean | undefined,
+		}),
+	);
+
+	const job = (await instantlyApiRequest.call(this, endpoints.moveLeads, { body, itemIndex })) as BackgroundJob;
+	if (!(this.getNodeParameter('waitForCompletion', itemIndex, true) as boolean)) return job;
+	const timeoutMs = integerParameter(this, 'timeout', itemIndex, 'Timeout (Seconds)', 1, 3600) * 1000;
+	return await waitForJob(this, job, timeoutMs, itemIndex);
+}
+
+async function waitForJob(
+	context: IExecuteFunctions,
+	job: BackgroundJob,
+	timeoutMs: number,
+	itemIndex: number,
+): Promise<IDataObject> {
+	let current = job;
+	let waitedMs = 0;
+	let delayMs = FIRST_POLL_MS;
+	while (!FINAL_JOB_STATUSES.has(current.status)) {
+		if (waitedMs >= timeoutMs) return { ...current, timedOut: true };
+		const step = Math.min(delayMs, timeoutMs - waitedMs);
+		await sleep(step);
+		waitedMs += step;
+		delayMs = Math.min(delayMs * 2, MAX_POLL_MS);
+		current = (await instantlyApiRequest.call(context, endpoints.getBackgroundJob, {
+			pathParams: { id: job.id },
+			itemIndex,
+		})) as BackgroundJob;
+	}
+	return { ...current, timedOut: false };
+}

@@ -1,0 +1,43 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { assertUuid, leadTextFields, toCustomVariables } from '../../helpers/utils';
+import { endpoints } from '../../transport/endpoints';
+import { instantlyApiRequest } from '../../transport/request';
+import { leadFieldOptions } from '../common.descriptions';
+import { leadIdProperty } from './common';
+
+const properties: INodeProperties[] = [
+	leadIdProperty,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'The fields to change. Email, campaign and list cannot be changed (use Move for those).',
+		options: leadFieldOptions,
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['update'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const id = assertUuid(node, this.getNodeParameter('leadId', itemIndex), 'Lead ID', itemIndex);
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const body = leadTextFields(fields);
+	const customVariables = toCustomVariables(
+		node,
+		((fields.customVariables as IDataObject | undefined)?.variable as IDataObject[] | undefined) ?? [],
+		itemIndex,
+	);
+	if (customVariables) body.custom_variables = customVariables;
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(node, 'Update Fields: choose at least one field to change', {
+			description: `Item ${itemIndex + 1}: nothing would be sent to Instantly.`,
+			itemIndex,
+		});
+	}
+	return (await instantlyApiRequest.call(this, endpoints.updateLead, { pathParams: { id }, body, itemIndex })) as IDataObject;
+}

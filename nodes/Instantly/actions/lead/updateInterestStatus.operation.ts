@@ -1,0 +1,82 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { RESET_INTEREST_STATUS } from '../../helpers/enums';
+import { getResourceId } from '../../helpers/locator';
+import { assertEmail } from '../../helpers/utils';
+import { endpoints } from '../../transport/endpoints';
+import { instantlyApiRequest } from '../../transport/request';
+import { campaignLocator, leadListLocator } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Lead Email',
+		name: 'leadEmail',
+		type: 'string',
+		required: true,
+		placeholder: 'e.g. jane@example.com',
+		default: '',
+		description: 'Email address of the lead whose interest status changes',
+	},
+	{
+		displayName: 'Interest Status Name or ID',
+		name: 'interestStatus',
+		type: 'options',
+		required: true,
+		typeOptions: { loadOptionsMethod: 'getInterestStatuses' },
+		default: 1,
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			campaignLocator({ description: 'Only change the lead in this campaign' }),
+			{
+				displayName: 'Disable Auto Interest',
+				name: 'disableAutoInterest',
+				type: 'boolean',
+				default: false,
+				description: "Whether to stop Instantly's AI from changing this lead's status automatically afterwards",
+			},
+			leadListLocator({ description: 'Only change the lead in this lead list' }),
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['lead'], operation: ['updateInterestStatus'] } },
+	properties,
+);
+
+/** Instantly applies the change in the background and answers 202 with a message. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const leadEmail = assertEmail(node, this.getNodeParameter('leadEmail', itemIndex), 'Lead Email', itemIndex);
+	const interestValue = toInterestValue(this, this.getNodeParameter('interestStatus', itemIndex), itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+
+	const body: IDataObject = { lead_email: leadEmail, interest_value: interestValue };
+	if (options.campaignId) body.campaign_id = getResourceId.call(this, 'options.campaignId', itemIndex, 'Campaign');
+	if (options.listId) body.list_id = getResourceId.call(this, 'options.listId', itemIndex, 'Lead List');
+	if (options.disableAutoInterest !== undefined) body.disable_auto_interest = options.disableAutoInterest;
+
+	const result = (await instantlyApiRequest.call(this, endpoints.updateInterestStatus, { body, itemIndex })) as IDataObject;
+	return { ...result, lead_email: leadEmail, interest_value: interestValue };
+}
+
+function toInterestValue(context: IExecuteFunctions, value: unknown, itemIndex: number): number | null {
+	if (value === RESET_INTEREST_STATUS || value === null) return null;
+	const number = typeof value === 'number' ? value : Number(String(value).trim());
+	if (String(value).trim() === '' || !Number.isInteger(number)) {
+		throw new NodeOperationError(context.getNode(), `Interest Status: "${String(value)}" is not a status`, {
+			description: `Item ${itemIndex + 1}: use a status number (e.g. 1 for Interested, -1 for Not Interested, a custom label's number) or "${RESET_INTEREST_STATUS}".`,
+			itemIndex,
+		});
+	}
+	return number;
+}

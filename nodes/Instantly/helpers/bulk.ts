@@ -1,0 +1,55 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { chunk, errorItem } from './utils';
+
+export interface BulkEntry<T> {
+	itemIndex: number;
+	value: T;
+}
+
+/**
+ * Reads one value per input item (all of them before any request), sends them in batches and
+ * returns one output item per input, paired to it. With continueOnFail an invalid item, or every
+ * item of a failed batch, becomes an error item while the other batches still go through.
+ */
+export async function runInBatches<T, R>(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	batchSize: number,
+	read: (itemIndex: number) => T,
+	send: (values: T[], firstItemIndex: number) => Promise<R>,
+	describe: (entries: Array<BulkEntry<T>>, response: R, batchNumber: number) => IDataObject[],
+): Promise<INodeExecutionData[]> {
+	const output: INodeExecutionData[] = new Array(items.length);
+	const valid: Array<BulkEntry<T>> = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			valid.push({ itemIndex, value: read(itemIndex) });
+		} catch (error) {
+			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- already a NodeOperationError naming the item
+			if (!context.continueOnFail()) throw error;
+			output[itemIndex] = { json: errorItem(error as Error), pairedItem: { item: itemIndex } };
+		}
+	}
+	for (const [batchIndex, batch] of chunk(valid, batchSize).entries()) {
+		let response: R;
+		try {
+			response = await send(
+				batch.map((entry) => entry.value),
+				batch[0].itemIndex,
+			);
+		} catch (error) {
+			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- already a NodeApiError from the transport
+			if (!context.continueOnFail()) throw error;
+			for (const entry of batch) {
+				output[entry.itemIndex] = { json: errorItem(error as Error), pairedItem: { item: entry.itemIndex } };
+			}
+			continue;
+		}
+		const results = describe(batch, response, batchIndex + 1);
+		batch.forEach((entry, position) => {
+			output[entry.itemIndex] = { json: results[position], pairedItem: { item: entry.itemIndex } };
+		});
+	}
+	return output;
+}

@@ -1,0 +1,168 @@
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { isUuid } from './locator';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const DOMAIN = /^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/i;
+
+/** Whether a string looks like an email address. */
+export function isEmail(value: string): boolean {
+	return EMAIL.test(value);
+}
+
+/** Whether a string looks like a domain name such as `example.com`. */
+export function isDomain(value: string): boolean {
+	return DOMAIN.test(value);
+}
+
+/** Splits a list into consecutive batches of at most `size`. */
+export function chunk<T>(list: T[], size: number): T[][] {
+	const batches: T[][] = [];
+	for (let start = 0; start < list.length; start += size) batches.push(list.slice(start, start + size));
+	return batches;
+}
+
+/** Splits a comma/newline separated string (or takes an array) into trimmed, non-empty values. */
+export function splitList(value: unknown): string[] {
+	const parts = Array.isArray(value) ? value : String(value ?? '').split(/[,\n;]/);
+	return parts.map((part) => String(part).trim()).filter((part) => part !== '');
+}
+
+/** Drops undefined, empty strings and empty arrays: Instantly treats an empty array as a filter. */
+export function compact(object: IDataObject): IDataObject {
+	const result: IDataObject = {};
+	for (const [key, value] of Object.entries(object)) {
+		if (value === undefined || value === '') continue;
+		if (Array.isArray(value) && value.length === 0) continue;
+		result[key] = value;
+	}
+	return result;
+}
+
+/** Converts an n8n date/time value to the `YYYY-MM-DD` form Instantly takes. */
+export function toDateOnly(node: INode, value: unknown, field: string, itemIndex: number): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const text = String(value);
+	if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+	const time = Date.parse(text);
+	if (Number.isNaN(time)) {
+		throw new NodeOperationError(node, `${field}: "${text}" is not a date`, {
+			description: 'Use a date such as 2025-01-31.',
+			itemIndex,
+		});
+	}
+	return new Date(time).toISOString().slice(0, 10);
+}
+
+/** Throws an error naming the field unless the value is a valid email address. */
+export function assertEmail(node: INode, value: unknown, field: string, itemIndex: number): string {
+	const text = typeof value === 'string' ? value.trim() : '';
+	if (!isEmail(text)) {
+		throw new NodeOperationError(
+			node,
+			text === '' ? `${field} is required` : `${field}: "${text}" is not a valid email address`,
+			{ description: `Item ${itemIndex + 1}: expected an email address such as jane@example.com.`, itemIndex },
+		);
+	}
+	return text;
+}
+
+/** Throws an error naming the field unless the value is an Instantly id (UUID). */
+export function assertUuid(node: INode, value: unknown, field: string, itemIndex: number): string {
+	const text = typeof value === 'string' ? value.trim() : '';
+	if (!isUuid(text)) {
+		throw new NodeOperationError(
+			node,
+			text === '' ? `${field} is required` : `${field}: "${text}" is not a valid Instantly ID`,
+			{ description: `Item ${itemIndex + 1}: expected a UUID such as 3f1c2a9e-8b7d-4c1e-9f0a-2b3c4d5e6f70.`, itemIndex },
+		);
+	}
+	return text;
+}
+
+/** Parses a list of ids, each of which must be a UUID. */
+export function parseIdList(node: INode, value: unknown, field: string, itemIndex: number): string[] {
+	return splitList(value).map((id) => assertUuid(node, id, field, itemIndex));
+}
+
+type CustomValue = string | number | boolean | null;
+
+/**
+ * Builds `custom_variables` from key/value pairs. Instantly accepts only string, number, boolean
+ * or null values; anything else is refused here rather than by the API.
+ */
+export function toCustomVariables(
+	node: INode,
+	pairs: Array<{ key?: unknown; value?: unknown }>,
+	itemIndex: number,
+): Record<string, CustomValue> | undefined {
+	const result: Record<string, CustomValue> = {};
+	for (const { key, value } of pairs) {
+		const name = String(key ?? '').trim();
+		if (name === '') continue;
+		if (value !== null && !['string', 'number', 'boolean'].includes(typeof value)) {
+			throw new NodeOperationError(node, `Custom variable "${name}" must be text, a number or true/false`, {
+				description: `Item ${itemIndex + 1}: Instantly does not accept objects or lists as custom variable values.`,
+				itemIndex,
+			});
+		}
+		result[name] = value as CustomValue;
+	}
+	return Object.keys(result).length > 0 ? result : undefined;
+}
+
+/** The item continueOnFail emits for a failed input: the message, the hint and Instantly's status. */
+export function errorItem(error: Error & { description?: string | null; httpCode?: string | null }): IDataObject {
+	return {
+		error: error.message,
+		...(error.description ? { description: error.description } : {}),
+		...(error.httpCode ? { statusCode: Number(error.httpCode) } : {}),
+	};
+}
+
+/** Reads a number parameter and checks it is a whole number within bounds. */
+export function integerParameter(
+	context: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+	min: number,
+	max: number,
+): number {
+	const value = Number(context.getNodeParameter(name, itemIndex));
+	if (!Number.isInteger(value) || value < min || value > max) {
+		throw new NodeOperationError(context.getNode(), `${label} must be a whole number from ${min} to ${max}`, {
+			description: `Item ${itemIndex + 1}: got ${String(value)}.`,
+			itemIndex,
+		});
+	}
+	return value;
+}
+
+/** How many records Get Many should fetch: undefined means every page. */
+export function pageLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	return integerParameter(context, 'limit', itemIndex, 'Limit', 1, Number.MAX_SAFE_INTEGER);
+}
+
+/** UI name → Instantly name of the plain text lead fields. */
+export const LEAD_TEXT_FIELDS = {
+	firstName: 'first_name',
+	lastName: 'last_name',
+	companyName: 'company_name',
+	jobTitle: 'job_title',
+	phone: 'phone',
+	website: 'website',
+	personalization: 'personalization',
+} as const;
+
+/** Picks the lead text fields out of a UI collection, renamed for Instantly; empty ones are left out. */
+export function leadTextFields(fields: IDataObject): IDataObject {
+	const body: IDataObject = {};
+	for (const [uiName, apiName] of Object.entries(LEAD_TEXT_FIELDS)) {
+		const value = fields[uiName];
+		if (value !== undefined && value !== null && String(value).trim() !== '') body[apiName] = String(value).trim();
+	}
+	return body;
+}

@@ -1,0 +1,26 @@
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { INTEREST_STATUSES, RESET_INTEREST_STATUS } from '../helpers/enums';
+import { endpoints } from '../transport/endpoints';
+import { fetchAll } from '../transport/pagination';
+
+interface LeadLabel {
+	label: string;
+	interest_status: number;
+	interest_status_label?: string;
+	description?: string | null;
+}
+
+/** The built-in interest statuses, "Lead (Reset)", then the workspace's custom lead labels. */
+export async function getInterestStatuses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const labels = (await fetchAll.call(this, endpoints.listLeadLabels)) as unknown as LeadLabel[];
+	return [
+		...INTEREST_STATUSES.map(({ name, value }) => ({ name, value, description: `Status ${value}` })),
+		{ name: 'Lead (Reset)', value: RESET_INTEREST_STATUS, description: 'Clear the status back to plain "Lead"' },
+		...labels.map((label) => ({
+			name: label.label,
+			value: label.interest_status,
+			description: `Custom label${label.interest_status_label ? ` (${label.interest_status_label})` : ''}, status ${label.interest_status}`,
+		})),
+	];
+}
