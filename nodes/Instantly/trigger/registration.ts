@@ -140,11 +140,12 @@ export function createBody(
 ): IDataObject {
 	const body: IDataObject = {
 		target_hook_url: wanted.url,
-		event_type: subscription.eventType,
 		name: webhookName(context, subscription),
 		headers: { [VERIFICATION_HEADER]: secret },
 	};
-	if (subscription.customInterestValue !== null) body.custom_interest_value = subscription.customInterestValue;
+	// A custom label webhook has no event_type: the schema's enum has no null, so it is left out.
+	if (subscription.eventType !== null) body.event_type = subscription.eventType;
+	else body.custom_interest_value = subscription.customInterestValue;
 	if (wanted.campaign !== null) body.campaign = wanted.campaign;
 	return body;
 }
