@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { launchBrowser, loginInBrowser, openNodePanel, openWorkflow, screenshot, searchNodeCreator } from './lib/browser';
 import { activateWorkflow, importWorkflow } from './lib/cli';
 import { installN8n, N8N_VERSIONS, startN8n, type N8nHandle, type N8nInstanceOptions } from './lib/n8n';
+import { installPackageTarball, packPackage } from './lib/packages';
 import { stopAllProcesses } from './lib/processes';
 import { N8nRestClient } from './lib/rest';
 import { deliverWhenRegistered, waitUntilUnregistered } from './lib/webhook';
@@ -19,7 +20,11 @@ const REPO_ROOT = resolve(__dirname, '..', '..');
 const ARTIFACTS = join(REPO_ROOT, '.e2e');
 const FIXTURE = join(__dirname, 'fixtures', 'smoke-webhook.workflow.json');
 const WORKFLOW_ID = 'e2eSmokeWebhook1';
-const WEBHOOK_PATH = 'e2e-smoke-webhook/smoke';
+// n8n's Webhook node is `isFullPath`: its URL is /webhook/<path>, without the webhookId that
+// other trigger nodes (ours included) get as a prefix: /webhook/<webhookId>/<path>.
+const WEBHOOK_PATH = 'smoke';
+const PROBE_PACKAGE = join(__dirname, 'fixtures', 'probe-package');
+const PROBE_NODE_TYPE = 'n8n-nodes-e2e-probe.e2eProbe';
 const DEFAULT_PORTS: Record<string, number> = { [N8N_VERSIONS.current]: 5701, [N8N_VERSIONS.legacy]: 5711 };
 
 interface Timings {
@@ -50,6 +55,9 @@ async function smoke(version: string, port: number, withScreenshot: boolean): Pr
 	rmSync(userFolder, { recursive: true, force: true });
 	const options: N8nInstanceOptions = { version, port, userFolder };
 
+	const probe = installPackageTarball(userFolder, packPackage(PROBE_PACKAGE, join(ARTIFACTS, 'packs')));
+	log(version, `installed ${probe.name}@${probe.version} into ${userFolder}/.n8n/nodes`);
+
 	log(version, 'import + activate the workflow through the CLI');
 	const cliStarted = Date.now();
 	await importWorkflow(options, FIXTURE);
@@ -67,6 +75,7 @@ async function smoke(version: string, port: number, withScreenshot: boolean): Pr
 		await rest.ensureOwnerAndLogin();
 		const workflow = await rest.getWorkflow(WORKFLOW_ID);
 		assert(workflow.active, `workflow ${WORKFLOW_ID} is not active after the CLI activation`);
+		await checkNodeTypesAndCredentialTest(n8n, rest, version);
 
 		await deliverAndCheck(n8n, rest, version, 1);
 
@@ -107,6 +116,21 @@ async function deliverAndCheck(n8n: N8nHandle, rest: N8nRestClient, version: str
 	assert(body?.marker === marker, `execution ${latest.id} carries ${JSON.stringify(webhookOutput)}`);
 	assert(execution.data.resultData.runData.Done !== undefined, `execution ${latest.id} did not reach Done`);
 	log(version, `delivery ${expectedCount}: HTTP ${delivery.status}, execution ${latest.id} ${execution.status}`);
+}
+
+async function checkNodeTypesAndCredentialTest(n8n: N8nHandle, rest: N8nRestClient, version: string): Promise<void> {
+	const types = new Set((await rest.nodeTypes()).map((type) => type.name));
+	assert(types.has('n8n-nodes-base.webhook'), 'nodes.json lacks n8n-nodes-base.webhook');
+	assert(types.has(PROBE_NODE_TYPE), `nodes.json lacks ${PROBE_NODE_TYPE}: the packed package did not load`);
+	// n8n's own n8nApi credential has the same shape as ours (apiKey, baseUrl) and a test request.
+	const data = { apiKey: 'not-a-key', baseUrl: `${n8n.baseUrl}/api/v1` };
+	const credential = await rest.createCredential('E2E n8n API', 'n8nApi', data);
+	const result = await rest.testCredential({ id: credential.id, type: 'n8nApi', data });
+	assert(
+		result.status === 'Error' && /401|authori[sz]/i.test(result.message),
+		`credential test with a wrong key answered ${JSON.stringify(result)}`,
+	);
+	log(version, `nodes.json has ${types.size} types incl. ${PROBE_NODE_TYPE}; credential test: ${result.status} (${result.message})`);
 }
 
 async function screenshots(n8n: N8nHandle, version: string): Promise<number> {

@@ -103,7 +103,10 @@ export function n8nEnv(options: N8nInstanceOptions): NodeJS.ProcessEnv {
 	return { ...env, ...options.extraEnv };
 }
 
-/** Starts `n8n start`, logs to `<userFolder>/n8n.log` and resolves once /healthz/readiness answers 200. */
+/**
+ * Starts `n8n start`, logs to `<userFolder>/n8n.log` and resolves once /healthz/readiness and
+ * /rest/settings both answer 200 (readiness comes before the REST routes are mounted).
+ */
 export async function startN8n(options: N8nInstanceOptions, readyTimeoutMs = 180_000): Promise<N8nHandle> {
 	const install = n8nInstall(options.version);
 	mkdirSync(options.userFolder, { recursive: true });
@@ -138,17 +141,23 @@ export async function startN8n(options: N8nInstanceOptions, readyTimeoutMs = 180
 
 async function waitForReadiness(handle: N8nHandle, timeoutMs: number): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
+	for (const path of ['/healthz/readiness', '/rest/settings']) {
+		await waitForOk(handle, path, deadline);
+	}
+}
+
+async function waitForOk(handle: N8nHandle, path: string, deadline: number): Promise<void> {
 	while (Date.now() < deadline) {
 		if (handle.process.exitCode !== null || handle.process.signalCode !== null) {
 			throw new Error(`n8n exited before it was ready; see ${handle.logFile}`);
 		}
 		try {
-			const response = await fetch(`${handle.baseUrl}/healthz/readiness`);
+			const response = await fetch(`${handle.baseUrl}${path}`);
 			if (response.status === 200) return;
 		} catch {
 			// Not listening yet.
 		}
 		await delay(250);
 	}
-	throw new Error(`n8n was not ready after ${timeoutMs} ms; see ${handle.logFile}`);
+	throw new Error(`n8n did not answer ${path} in time; see ${handle.logFile}`);
 }

@@ -36,7 +36,7 @@ export function installPackageTarball(userFolder: string, tgzPath: string): Pack
 		mkdirSync(resolve(target, '..'), { recursive: true });
 		renameSync(extracted, target);
 		writeNodesManifest(nodesDir, info);
-		return info;
+		return { name: info.name, version: info.version };
 	} finally {
 		rmSync(staging, { recursive: true, force: true });
 	}

@@ -50,12 +50,23 @@ export interface N8nExecution extends N8nExecutionSummary {
 	};
 }
 
-/** Credential as sent to the credential test endpoint: `data` holds the plain field values. */
+/**
+ * Body of `POST /rest/credentials/test` on 1.x and 2.x alike: `id` must name a stored credential
+ * the user can read, and `data` must carry the field values: n8n tests what is sent, not what is
+ * stored (without `data` it fails with "Node "Temp-Node" does not have any credentials").
+ */
 export interface N8nCredentialForTest {
-	id?: string;
-	name: string;
+	id: string;
+	name?: string;
 	type: string;
 	data: Record<string, unknown>;
+}
+
+/** A stored credential as the REST API returns it (without its data). */
+export interface N8nCredential {
+	id: string;
+	name: string;
+	type: string;
 }
 
 /** Result of `POST /rest/credentials/test`. */
@@ -147,9 +158,16 @@ export class N8nRestClient {
 		throw new Error(`workflow ${workflowId}: ${finished.length} of ${count} executions after ${timeoutMs} ms`);
 	}
 
-	/** Runs the credential type's `test` through `POST /rest/credentials/test` (same body on 1.x and 2.x). */
+	/** Stores a credential in the owner's personal project (n8n encrypts `data`). */
+	async createCredential(name: string, type: string, data: Record<string, unknown>): Promise<N8nCredential> {
+		return await this.request<N8nCredential>('POST', '/rest/credentials', { name, type, data });
+	}
+
+	/** Runs the credential type's `test` through `POST /rest/credentials/test`; the credential must be stored. */
 	async testCredential(credentials: N8nCredentialForTest): Promise<N8nCredentialTestResult> {
-		return await this.request<N8nCredentialTestResult>('POST', '/rest/credentials/test', { credentials });
+		return await this.request<N8nCredentialTestResult>('POST', '/rest/credentials/test', {
+			credentials: { name: '', ...credentials },
+		});
 	}
 
 	/** Every node type description the instance loaded (`GET /types/nodes.json`). */
