@@ -27,6 +27,8 @@ interface Workflow {
 	responses: Array<{ status: number; body: unknown }>;
 	logs: LoggedMessage[];
 	workflow: { id: string; name: string };
+	/** The n8n instance is failing: deliveries get a 503 without reaching the trigger. */
+	failing?: boolean;
 }
 
 let sim: Simulator;
@@ -78,6 +80,7 @@ async function activate(workflow: Workflow, mode: Mode = 'trigger') {
 async function deliverToTrigger(path: string, headers: Record<string, string>, body: unknown) {
 	const [, kind, workflowId] = path.split('/');
 	const workflow = workflows.get(workflowId)!;
+	if (workflow.failing) return { status: 503, body: { message: 'Service Unavailable' } };
 	const mode: Mode = kind === 'webhook-test' ? 'manual' : 'trigger';
 	const { context, response, logs } = webhookContext(options(workflow, mode), { headers, body });
 	const result: IWebhookResponseData = await trigger.webhook.call(context);
@@ -260,6 +263,25 @@ describe('Instantly Trigger: lifecycle', () => {
 		expect(workflow.logs.some((log) => log.message.includes(`resumed Instantly webhook ${first.id}`))).toBe(true);
 
 		await sim.triggerEvent(KEY, { event_type: first.event, campaign_id: campaignId, lead_email: 'jane@prospect.com' });
+		expect(workflow.executions).toHaveLength(1);
+	});
+
+	it('a webhook Instantly disabled after real failed deliveries is resumed on restart, without recreating anything', async () => {
+		const workflow = newWorkflow({ events: ['reply_received'] });
+		await activate(workflow);
+		workflow.failing = true;
+		const event = { event_type: 'reply_received', campaign_id: campaignId, lead_email: 'jane@prospect.com' };
+		for (let attempt = 0; attempt < 3; attempt++) await sim.triggerEvent(KEY, event);
+		expect(webhooks()[0].status).toBe(-1);
+		expect(await sim.triggerEvent(KEY, event)).toEqual([]);
+
+		workflow.failing = false;
+		sim.clearRequests();
+		await activate(workflow);
+		expect(requestsTo('POST', '/api/v2/webhooks/{id}/resume')).toHaveLength(1);
+		expect(requestsTo('POST', '/api/v2/webhooks')).toEqual([]);
+		expect(webhooks()).toHaveLength(1);
+		await sim.triggerEvent(KEY, event);
 		expect(workflow.executions).toHaveLength(1);
 	});
 
