@@ -1,7 +1,7 @@
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { Instantly } from '../../../../nodes/Instantly/Instantly.node';
-import { runNode, type ParameterValue } from '../../../harness/context';
+import { runNode } from '../../../harness/context';
 import { useSimulator } from '../../../harness/simulator';
 import { apiClient } from '../../../simulator/testClient';
 
@@ -57,7 +57,7 @@ export function useInstantly() {
 			env.sim.clearRequests();
 		},
 		async run(
-			parameters: Record<string, ParameterValue>,
+			parameters: Record<string, Parameter>,
 			options: { items?: INodeExecutionData[]; continueOnFail?: boolean } = {},
 		) {
 			return await runNode({
@@ -91,7 +91,16 @@ export function useInstantly() {
 	return helpers;
 }
 
+/** A parameter value, or a function of the item standing in for an expression. */
+export type Parameter =
+	| string
+	| number
+	| boolean
+	| null
+	| object
+	| ((item: INodeExecutionData, itemIndex: number) => unknown);
+
 export const rl = (value: string, mode: 'list' | 'id' | 'url' = 'id') => ({ __rl: true, mode, value });
 
 /** n8n items from plain JSON objects. */
-export const itemsOf = (...json: Array<Record<string, unknown>>): INodeExecutionData[] => json.map((j) => ({ json: j }));
+export const itemsOf = (...json: IDataObject[]): INodeExecutionData[] => json.map((j) => ({ json: j }));
