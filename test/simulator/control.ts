@@ -25,6 +25,8 @@ const CONTROL_ROUTES: Array<[method: string, pattern: RegExp, route: ControlRout
 			return ok;
 		},
 	],
+	['POST', /^workspaces\/([^/]+)\/accounts$/, (simulator, body, [id]) => simulator.addAccount(id, body)],
+	['POST', /^workspaces\/([^/]+)\/emails$/, (simulator, body, [id]) => simulator.addEmail(id, body ?? {})],
 	['GET', /^workspaces\/([^/]+)\/state$/, (simulator, _body, [id]) => dumpWorkspace(simulator.workspace(id))],
 	[
 		'GET',

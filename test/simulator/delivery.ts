@@ -1,5 +1,5 @@
 import { nowIso, uuidv7 } from './ids';
-import { buildEventPayload, deliveredEventType, recordActivity, subscriptionEventType } from './events';
+import { buildEventPayload, deliveredEventType, recordEvent, subscriptionEventType } from './events';
 import type { EventInput } from './resources/types';
 import type { DeliveryAttempt, DeliveryResult, Webhook, WorkspaceState } from './state';
 
@@ -114,7 +114,7 @@ async function deliverToWebhook(workspace: WorkspaceState, webhook: Webhook, pay
 /** Makes an event happen: records it and delivers it to every matching webhook in parallel. */
 export async function fireEvent(workspace: WorkspaceState, event: EventInput, options: DeliveryOptions): Promise<DeliveryResult[]> {
 	const payload = buildEventPayload(workspace, { ...event, event_type: deliveredEventType(event.event_type) });
-	recordActivity(workspace, payload);
+	recordEvent(workspace, payload);
 	return Promise.all(matchingWebhooks(workspace, payload).map((webhook) => deliverToWebhook(workspace, webhook, payload, options)));
 }
 

@@ -1,4 +1,5 @@
 import { nowIso, uuidv4, uuidv7 } from './ids';
+import { latestEmailWith, recordEventEmail } from './resources/emailRecords';
 import { sameEmail } from './resources/leadRecords';
 import type { EventInput } from './resources/types';
 import type { Lead, WorkspaceState } from './state';
@@ -26,6 +27,8 @@ export const STANDARD_EVENT_TYPES = [
 ] as const;
 
 const REPLY_EVENTS = new Set(['reply_received', 'auto_reply_received']);
+/** Events about an email already sent: their `email_id` is that email's id. */
+const SENT_EMAIL_EVENTS = new Set(['email_opened', 'link_clicked', 'email_bounced']);
 
 /** Subscriptions say `email_link_clicked`; payloads say `link_clicked` (REFERENCE §2.4). */
 export function deliveredEventType(eventType: string): string {
@@ -60,7 +63,10 @@ export function buildEventPayload(workspace: WorkspaceState, event: EventInput):
 	const lead = findEventLead(workspace, event);
 	const campaignId = event.campaign_id ?? lead?.campaign ?? null;
 	const campaign = campaignId ? workspace.campaigns.get(campaignId) : undefined;
-	const emailId = uuidv7();
+	const previous = latestEmailWith(workspace, campaignId, event.lead_email, true);
+	const emailId = SENT_EMAIL_EVENTS.has(eventType) && previous ? previous.id : uuidv7();
+	// A reply lands in the lead's existing thread; unibox_url searches for that thread.
+	const threadId = latestEmailWith(workspace, campaignId, event.lead_email)?.thread_id ?? uuidv4();
 	const payload: Record<string, unknown> = {
 		timestamp: nowIso(),
 		event_type: eventType,
@@ -70,7 +76,7 @@ export function buildEventPayload(workspace: WorkspaceState, event: EventInput):
 		lead_email: event.lead_email ?? null,
 		email_account: (campaign?.email_list as string[] | undefined)?.[0] ?? 'outreach@sender-mail.com',
 		unibox_url: REPLY_EVENTS.has(eventType)
-			? `https://app.instantly.ai/app/unibox?thread_search=thread:${uuidv4()}&selected_wks=${workspace.id}`
+			? `https://app.instantly.ai/app/unibox?thread_search=thread:${threadId}&selected_wks=${workspace.id}`
 			: null,
 		step: 1,
 		variant: 1,
@@ -113,6 +119,7 @@ export function recordActivity(workspace: WorkspaceState, payload: Record<string
 		step: Number(payload.step ?? 1),
 		variant: Number(payload.variant ?? 1),
 		timestamp: String(payload.timestamp),
+		...(typeof payload.email_account === 'string' ? { emailAccount: payload.email_account } : {}),
 	});
 	const lead = findEventLead(workspace, { event_type: eventType, campaign_id: campaignId, lead_email: leadEmail });
 	const effect = LEAD_COUNTERS[eventType];
@@ -120,4 +127,10 @@ export function recordActivity(workspace: WorkspaceState, payload: Record<string
 	if (effect.counter) lead[effect.counter] = Number(lead[effect.counter] ?? 0) + 1;
 	if (effect.status !== undefined) lead.status = effect.status;
 	lead[effect.timestamp] = payload.timestamp;
+}
+
+/** Everything an event changes in the workspace: activity, lead counters and the unibox email. */
+export function recordEvent(workspace: WorkspaceState, payload: Record<string, unknown>): void {
+	recordActivity(workspace, payload);
+	recordEventEmail(workspace, payload);
 }

@@ -22,6 +22,8 @@ export type {
 export type { Fault, FaultKind, FaultSpec } from './faults';
 export type { RateLimitConfig } from './rateLimit';
 export type { EventInput } from './resources/types';
-export type { Activity, ApiObject, BackgroundJob, Campaign, DeliveryResult, Lead, LeadLabel, Webhook, WorkspaceState } from './state';
+export type { NewAccount } from './resources/accounts';
+export type { NewEmail } from './resources/emailRecords';
+export type { Account, Activity, ApiObject, BackgroundJob, Campaign, DeliveryResult, Email, Lead, LeadLabel, Webhook, WorkspaceState } from './state';
 export { STANDARD_EVENT_TYPES, deliveredEventType } from './events';
 export { CONTROL_PREFIX } from './control';

@@ -17,9 +17,13 @@ const MINUTE = 60_000;
 /** Sliding windows per workspace (Instantly's limits are shared by every key of a workspace). */
 export class RateLimiter {
 	private readonly windows = new Map<string, number[]>();
+	private config: RateLimitConfig | false = DEFAULT_RATE_LIMITS;
 
-	constructor(private config: RateLimitConfig | false = DEFAULT_RATE_LIMITS) {}
+	constructor(config: RateLimitConfig | false = DEFAULT_RATE_LIMITS) {
+		this.configure(config);
+	}
 
+	/** `false` turns every limit off; a config keeps the default per-endpoint limits unless it names its own. */
 	configure(config: RateLimitConfig | false): void {
 		this.config = config === false ? false : { ...DEFAULT_RATE_LIMITS, ...config };
 		this.windows.clear();

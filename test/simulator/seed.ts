@@ -1,4 +1,6 @@
-import { buildEventPayload, recordActivity } from './events';
+import { buildEventPayload, recordEvent } from './events';
+import { createAccountRecord } from './resources/accounts';
+import { createEmailRecord } from './resources/emailRecords';
 import type { HandlerTable } from './resources/types';
 import type { CreatedWorkspace, Simulator } from './simulator';
 
@@ -35,6 +37,15 @@ const CAMPAIGNS = [
 	},
 ];
 
+const ACCOUNTS = [
+	{ email: 'alex@getacme-mail.com', first_name: 'Alex', last_name: 'Morgan', provider_code: 2, warmup_status: 1, stat_warmup_score: 98, daily_limit: 40 },
+	{ email: 'sam@getacme-mail.com', first_name: 'Sam', last_name: 'Lee', provider_code: 3, warmup_status: 1, stat_warmup_score: 91, daily_limit: 30 },
+	{ email: 'partners@getacme-mail.com', first_name: 'Acme', last_name: 'Partnerships', provider_code: 1, status: 2, warmup_status: 0, daily_limit: 20 },
+];
+
+/** Verification statuses cycled over list leads: mostly verified, some risky, catch-all and pending. */
+const VERIFICATION_CYCLE = [1, 1, -2, 1, -3, 11];
+
 const FIRST_NAMES = ['Jane', 'Marco', 'Aisha', 'Tom', 'Priya', 'Lukas', 'Sofia', 'Daniel', 'Mei', 'Omar'];
 const LAST_NAMES = ['Doe', 'Rossi', 'Khan', 'Becker', 'Patel', 'Novak', 'García', 'Smith', 'Chen', 'Haddad'];
 const COMPANIES = ['Prospect Inc', 'Brightloop', 'Northwind Labs', 'Kestrel AI', 'Oakline Studio', 'Vectorly', 'Bluefin Growth', 'Tandem HQ', 'Lumen Ops', 'Cedar & Co'];
@@ -58,7 +69,10 @@ function demoLead(index: number) {
 	};
 }
 
-/** A realistic workspace for manual runs and end-to-end tests: campaigns, lists, ~30 leads, labels, block list, activity. */
+/**
+ * A realistic workspace for manual runs and end-to-end tests: sending accounts, campaigns, lists, ~30 leads,
+ * labels, block list, activity and the unibox emails (sends, replies) that go with it.
+ */
 export function seedDemoWorkspace(simulator: Simulator, apiKey: string): CreatedWorkspace {
 	const created = simulator.hasWorkspace(apiKey)
 		? { id: simulator.workspace(apiKey).id, apiKey }
@@ -67,6 +81,14 @@ export function seedDemoWorkspace(simulator: Simulator, apiKey: string): Created
 	const call = (key: keyof HandlerTable & string, body: unknown) =>
 		simulator.handlers[key]({ workspace, services: simulator.services, params: {}, query: {}, body }) as Record<string, unknown>;
 
+	const timestamp = Date.now();
+	ACCOUNTS.forEach((account, index) =>
+		createAccountRecord(workspace, {
+			...account,
+			timestamp_created: new Date(timestamp - (ACCOUNTS.length - index) * 86_400_000).toISOString(),
+			timestamp_warmup_start: account.warmup_status === 1 ? new Date(timestamp - 30 * 86_400_000).toISOString() : null,
+		}),
+	);
 	const campaigns = CAMPAIGNS.map((campaign) => call('POST /api/v2/campaigns', campaign));
 	workspace.campaigns.get(String(campaigns[0].id))!.status = 1;
 	const lists = ['Webinar attendees – June', 'Inbound trials (not converted)'].map((name) => call('POST /api/v2/lead-lists', { name }));
@@ -86,8 +108,34 @@ export function seedDemoWorkspace(simulator: Simulator, apiKey: string): Created
 	const campaignLeads = [...workspace.leads.values()].filter((lead) => lead.campaign === campaigns[0].id);
 	campaignLeads.forEach((lead, index) => {
 		const events = ['email_sent', ...(index % 2 === 0 ? ['email_opened'] : []), ...(index % 4 === 0 ? ['reply_received'] : [])];
-		for (const event_type of events) recordActivity(workspace, buildEventPayload(workspace, { event_type, campaign_id: lead.campaign, lead_email: lead.email }));
 		if (index % 4 === 0) lead.lt_interest_status = 1;
+		for (const event_type of events) recordEvent(workspace, buildEventPayload(workspace, { event_type, campaign_id: lead.campaign, lead_email: lead.email }));
+	});
+	const listLeads = [...workspace.leads.values()].filter((lead) => lead.list_id !== null);
+	listLeads.forEach((lead, index) => (lead.verification_status = VERIFICATION_CYCLE[index % VERIFICATION_CYCLE.length]));
+	// A conversation outside any campaign: a list lead wrote in, Sam answered, the lead wrote back (unread).
+	const inbound = listLeads[0];
+	const question = createEmailRecord(workspace, {
+		eaccount: 'sam@getacme-mail.com',
+		lead: inbound.email,
+		subject: 'Pricing for 20 seats?',
+		body: { text: 'Hi, could you send pricing for a team of 20?' },
+		is_unread: 0,
+	});
+	createEmailRecord(workspace, {
+		ue_type: 3,
+		eaccount: 'sam@getacme-mail.com',
+		lead: inbound.email,
+		thread_id: question.thread_id ?? undefined,
+		subject: 'Re: Pricing for 20 seats?',
+		body: { text: 'Sure, attached is our team plan. Happy to walk you through it.' },
+	});
+	createEmailRecord(workspace, {
+		eaccount: 'sam@getacme-mail.com',
+		lead: inbound.email,
+		thread_id: question.thread_id ?? undefined,
+		subject: 'Re: Pricing for 20 seats?',
+		body: { text: 'Thanks! Can we do a call on Thursday?' },
 	});
 	return created;
 }

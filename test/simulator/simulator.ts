@@ -7,9 +7,11 @@ import { uuidv4 } from './ids';
 import { openApiCatalog, type OpenApiCatalog } from './openapi';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitConfig } from './rateLimit';
 import { allHandlers } from './resources';
+import { createAccountRecord, type NewAccount } from './resources/accounts';
+import { createEmailRecord, type NewEmail } from './resources/emailRecords';
 import type { EventInput, SimulatorServices } from './resources/types';
 import { handleRequest } from './server';
-import { createWorkspaceState, type DeliveryResult, type WorkspaceState } from './state';
+import { createWorkspaceState, type Account, type DeliveryResult, type Email, type WorkspaceState } from './state';
 
 export interface SimulatorOptions {
 	/** 0 (default) picks a free port. */
@@ -171,6 +173,16 @@ export class Simulator {
 		const workspace = workspaceId ? this.workspaces.get(workspaceId) : undefined;
 		const scopes = workspace?.apiKeys.get(apiKey);
 		return workspace && scopes ? { workspace, scopes } : undefined;
+	}
+
+	/** Connects a sending account directly (the real create flow is OAuth or IMAP credentials). */
+	addAccount(workspaceIdOrApiKey: string, account: NewAccount): Account {
+		return createAccountRecord(this.workspace(workspaceIdOrApiKey), account);
+	}
+
+	/** Puts an email in the workspace's unibox; received (`ue_type` 2) and unread unless told otherwise. */
+	addEmail(workspaceIdOrApiKey: string, email: NewEmail): Email {
+		return createEmailRecord(this.workspace(workspaceIdOrApiKey), email);
 	}
 
 	get invalidRequests(): InvalidRequest[] {

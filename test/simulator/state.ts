@@ -42,6 +42,38 @@ export interface LeadLabel extends ApiObject {
 	interest_status_label: 'positive' | 'negative' | 'neutral';
 }
 
+/** A sending mailbox. Keyed by lowercased email: the spec's Account has no `id` (and no extra fields). */
+export interface Account {
+	email: string;
+	first_name: string;
+	last_name: string;
+	organization: string;
+	status: number;
+	warmup_status: number;
+	provider_code: number;
+	setup_pending: boolean;
+	is_managed_account: boolean;
+	timestamp_created: string;
+	timestamp_updated: string;
+	[field: string]: unknown;
+}
+
+/** A unibox email; `ue_type` 1 sent from campaign, 2 received, 3 sent manually, 4 scheduled. */
+export interface Email extends ApiObject {
+	timestamp_created: string;
+	subject: string;
+	eaccount: string;
+	from_address_email: string | null;
+	to_address_email_list: string;
+	lead: string | null;
+	campaign_id: string | null;
+	list_id: string | null;
+	thread_id: string | null;
+	ue_type: number | null;
+	is_unread: number | null;
+	body: { text?: string; html?: string };
+}
+
 export interface BackgroundJob extends ApiObject {
 	status: string;
 	progress: number;
@@ -55,6 +87,8 @@ export interface Activity {
 	step: number;
 	variant: number;
 	timestamp: string;
+	/** The sending account (the payload's `email_account`), for account analytics. */
+	emailAccount?: string;
 }
 
 export interface DeliveryAttempt {
@@ -91,6 +125,10 @@ export interface WorkspaceState {
 	webhooks: Map<string, Webhook>;
 	webhookEvents: Map<string, ApiObject>;
 	backgroundJobs: Map<string, BackgroundJob>;
+	accounts: Map<string, Account>;
+	/** Custom tag ids per account email (lowercased); kept apart because Account allows no extra fields. */
+	accountTags: Map<string, string[]>;
+	emails: Map<string, Email>;
 	/** Consecutive failed deliveries per webhook id (not part of the Webhook object). */
 	webhookFailures: Map<string, number>;
 	deliveries: DeliveryResult[];
@@ -115,6 +153,9 @@ export function createWorkspaceState(options: { name?: string; paid?: boolean } 
 		webhooks: new Map(),
 		webhookEvents: new Map(),
 		backgroundJobs: new Map(),
+		accounts: new Map(),
+		accountTags: new Map(),
+		emails: new Map(),
 		webhookFailures: new Map(),
 		deliveries: [],
 		activity: [],
@@ -139,6 +180,8 @@ export function dumpWorkspace(workspace: WorkspaceState): Record<string, unknown
 		webhooks: values(workspace.webhooks),
 		webhookEvents: values(workspace.webhookEvents),
 		backgroundJobs: values(workspace.backgroundJobs),
+		accounts: values(workspace.accounts),
+		emails: values(workspace.emails),
 		deliveries: workspace.deliveries,
 		activity: workspace.activity,
 	};

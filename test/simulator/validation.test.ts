@@ -107,8 +107,8 @@ describe('simulator: validation against the OpenAPI document', () => {
 	});
 
 	it('answers 501 for spec operations it does not simulate, after validating them', async () => {
-		expect((await api('GET', '/api/v2/accounts?limit=1000')).status).toBe(400);
-		const response = await api('GET', '/api/v2/accounts?limit=10');
+		expect((await api('GET', '/api/v2/custom-tags?limit=1000')).status).toBe(400);
+		const response = await api('GET', '/api/v2/custom-tags?limit=10');
 		expect(response.status).toBe(501);
 		expect(response.body.error).toBe('Not Implemented');
 	});

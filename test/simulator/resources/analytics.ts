@@ -19,7 +19,7 @@ interface ActivityCounts {
 	unsubscribed: number;
 }
 
-function countActivity(activity: Activity[]): ActivityCounts {
+export function countActivity(activity: Activity[]): ActivityCounts {
 	const ofType = (eventType: string) => activity.filter((entry) => entry.eventType === eventType);
 	const unique = (entries: Activity[]) => new Set(entries.map((entry) => entry.leadEmail)).size;
 	const sent = ofType('email_sent');
@@ -43,7 +43,7 @@ function countActivity(activity: Activity[]): ActivityCounts {
 	};
 }
 
-function inRange(timestamp: string, startDate: unknown, endDate: unknown): boolean {
+export function inRange(timestamp: string, startDate: unknown, endDate: unknown): boolean {
 	const time = Date.parse(timestamp);
 	if (typeof startDate === 'string' && time < Date.parse(startDate)) return false;
 	// A date-only end is inclusive of that whole day.

@@ -31,17 +31,23 @@ function moveLeads(workspace: WorkspaceState, body: Record<string, unknown>): st
 	return moved;
 }
 
-/** The job runs on timers: pending → in-progress → success, moving the leads in the last step. */
-function startMoveJob(workspace: WorkspaceState, services: SimulatorServices, body: Record<string, unknown>): BackgroundJob {
+/**
+ * A job that runs on timers: pending → in-progress → success, doing its work in the last step.
+ * `finish` returns the job's final `data`. Answers a copy, as the initial job object.
+ */
+export function startBackgroundJob(
+	workspace: WorkspaceState,
+	services: SimulatorServices,
+	fields: { type: string; entity_id: string | null; entity_type: string; data?: Record<string, unknown> },
+	finish: () => Record<string, unknown>,
+): BackgroundJob {
 	const timestamp = nowIso();
 	const job: BackgroundJob = {
 		id: uuidv7(),
 		workspace_id: workspace.id,
 		user_id: workspace.userId,
-		type: 'move-leads',
-		entity_id: (body.to_campaign_id ?? body.to_list_id) as string,
-		entity_type: body.to_campaign_id ? 'campaign' : 'list',
 		data: {},
+		...fields,
 		progress: 0,
 		status: 'pending',
 		created_at: timestamp,
@@ -50,11 +56,17 @@ function startMoveJob(workspace: WorkspaceState, services: SimulatorServices, bo
 	workspace.backgroundJobs.set(job.id, job);
 	const step = services.backgroundJobStepMs;
 	services.schedule(() => Object.assign(job, { status: 'in-progress', progress: 50, updated_at: nowIso() }), step);
-	services.schedule(() => {
-		const movedEmails = moveLeads(workspace, body);
-		Object.assign(job, { status: 'success', progress: 100, updated_at: nowIso(), data: { moved_lead_emails: movedEmails } });
-	}, step * 2);
+	services.schedule(() => Object.assign(job, { status: 'success', progress: 100, updated_at: nowIso(), data: finish() }), step * 2);
 	return { ...job };
+}
+
+function startMoveJob(workspace: WorkspaceState, services: SimulatorServices, body: Record<string, unknown>): BackgroundJob {
+	const fields = {
+		type: 'move-leads',
+		entity_id: (body.to_campaign_id ?? body.to_list_id) as string,
+		entity_type: body.to_campaign_id ? 'campaign' : 'list',
+	};
+	return startBackgroundJob(workspace, services, fields, () => ({ moved_lead_emails: moveLeads(workspace, body) }));
 }
 
 export const backgroundJobHandlers: HandlerTable = {

@@ -1,7 +1,9 @@
+import { accountHandlers } from './accounts';
 import { analyticsHandlers } from './analytics';
 import { backgroundJobHandlers } from './backgroundJobs';
 import { blockListHandlers } from './blockList';
 import { campaignHandlers } from './campaigns';
+import { emailHandlers } from './emails';
 import { leadLabelHandlers } from './leadLabels';
 import { leadListHandlers } from './leadLists';
 import { leadHandlers } from './leads';
@@ -18,4 +20,6 @@ export const allHandlers: HandlerTable = {
 	...leadLabelHandlers,
 	...blockListHandlers,
 	...webhookHandlers,
+	...accountHandlers,
+	...emailHandlers,
 };

@@ -30,10 +30,15 @@ export const leadLabelHandlers: HandlerTable = {
 	'PATCH /api/v2/lead-labels/{id}': ({ workspace, params, body }) => applyPatch(getOr404(workspace.leadLabels, params.id, LEAD_LABEL), body),
 	'DELETE /api/v2/lead-labels/{id}': ({ workspace, params, body }) => {
 		const label = deleteOr404(workspace.leadLabels, params.id, LEAD_LABEL);
+		const reassigned = typeof body?.reassigned_status === 'number' ? (body.reassigned_status as number) : undefined;
+		// Leads and emails that carried the label's value get reassigned_status, or lose their status.
 		for (const lead of workspace.leads.values()) {
 			if (lead.lt_interest_status !== label.interest_status) continue;
-			if (typeof body?.reassigned_status === 'number') lead.lt_interest_status = body.reassigned_status;
-			else delete lead.lt_interest_status;
+			if (reassigned === undefined) delete lead.lt_interest_status;
+			else lead.lt_interest_status = reassigned;
+		}
+		for (const email of workspace.emails.values()) {
+			if (email.i_status === label.interest_status) email.i_status = reassigned ?? null;
 		}
 		return label;
 	},

@@ -26,4 +26,21 @@ export const leadListHandlers: HandlerTable = {
 	'GET /api/v2/lead-lists/{id}': ({ workspace, params }) => getOr404(workspace.leadLists, params.id, LEAD_LIST),
 	'PATCH /api/v2/lead-lists/{id}': ({ workspace, params, body }) => applyPatch(getOr404(workspace.leadLists, params.id, LEAD_LIST), body),
 	'DELETE /api/v2/lead-lists/{id}': ({ workspace, params }) => deleteOr404(workspace.leadLists, params.id, LEAD_LIST),
+	'GET /api/v2/lead-lists/{id}/verification-stats': ({ workspace, params }) => {
+		getOr404(workspace.leadLists, params.id, LEAD_LIST);
+		const leads = [...workspace.leads.values()].filter((lead) => lead.list_id === params.id);
+		const withStatus = (...statuses: number[]) => leads.filter((lead) => statuses.includes(Number(lead.verification_status))).length;
+		return {
+			stats: {
+				verified: withStatus(1),
+				invalid: withStatus(-1),
+				risky: withStatus(-2),
+				catch_all: withStatus(-3),
+				job_change: withStatus(-4),
+				verification_job_pending_leadfinder: withStatus(11),
+				verification_job_pending_user: withStatus(12),
+			},
+			total_leads: leads.length,
+		};
+	},
 };

@@ -1,10 +1,30 @@
 import { nowIso, uuidv7 } from '../ids';
 import { eventTypeLabel, STANDARD_EVENT_TYPES } from '../events';
-import type { Webhook } from '../state';
+import type { ApiObject, Webhook, WorkspaceState } from '../state';
 import { applyPatch, containsText, deleteOr404, equalsFilter, getOr404, listPage } from './crud';
 import type { HandlerTable } from './types';
 
 const WEBHOOK = 'Webhook';
+
+/** `from` and `to` are dates (YYYY-MM-DD), both inclusive, compared with the event's creation date. */
+const inDateRange = (event: ApiObject, query: Record<string, unknown>) =>
+	(!query.from || String(event.timestamp_created_date) >= String(query.from)) && (!query.to || String(event.timestamp_created_date) <= String(query.to));
+
+const eventsBetween = (workspace: WorkspaceState, query: Record<string, unknown>) =>
+	[...workspace.webhookEvents.values()].filter((event) => inDateRange(event, query));
+
+/** Every delivery attempt counts as one event, retries included, as in the delivery log. */
+function summarise(events: ApiObject[]) {
+	const successful = events.filter((event) => event.success === true).length;
+	const rate = (count: number) => (events.length === 0 ? 0 : Math.round((count / events.length) * 10_000) / 100);
+	return {
+		total_events: events.length,
+		successful_events: successful,
+		failed_events: events.length - successful,
+		success_rate: rate(successful),
+		failure_rate: rate(events.length - successful),
+	};
+}
 
 export const webhookHandlers: HandlerTable = {
 	'POST /api/v2/webhooks': ({ workspace, body }) => {
@@ -52,9 +72,24 @@ export const webhookHandlers: HandlerTable = {
 			query,
 			(event) =>
 				equalsFilter(event.success, query.success) &&
-				(!query.from || String(event.timestamp_created_date) >= query.from) &&
-				(!query.to || String(event.timestamp_created_date) <= query.to) &&
+				inDateRange(event, query) &&
 				(!query.search || containsText(event.webhook_url, query.search) || containsText(event.lead_email, query.search)),
 		),
+	'GET /api/v2/webhook-events/summary': ({ workspace, query }) => summarise(eventsBetween(workspace, query)),
+	'GET /api/v2/webhook-events/summary-by-date': ({ workspace, query }) => {
+		const byDate = new Map<string, ApiObject[]>();
+		for (const event of eventsBetween(workspace, query)) {
+			const date = String(event.timestamp_created_date);
+			byDate.set(date, [...(byDate.get(date) ?? []), event]);
+		}
+		return {
+			items: [...byDate]
+				.sort(([a], [b]) => a.localeCompare(b))
+				.map(([date, events]) => {
+					const { total_events, successful_events, failed_events, success_rate } = summarise(events);
+					return { date, total_events, successful_events, failed_events, success_rate };
+				}),
+		};
+	},
 	'GET /api/v2/webhook-events/{id}': ({ workspace, params }) => getOr404(workspace.webhookEvents, params.id, 'Webhook event'),
 };
