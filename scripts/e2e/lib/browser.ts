@@ -86,21 +86,25 @@ export async function screenshot(page: Page, path: string): Promise<void> {
 
 /**
  * Opens the node creator (node picker) on the open workflow, types `term` into its search and
- * reports whether at least one result item is listed. Leaves the creator open for a screenshot.
+ * reports whether a listed item's name contains the term (case-insensitive). The list filters
+ * after a short debounce, so this polls; it leaves the creator open for a screenshot.
  */
-export async function searchNodeCreator(page: Page, term: string, timeoutMs = 15_000): Promise<boolean> {
+export async function searchNodeCreator(page: Page, term: string, timeoutMs = 10_000): Promise<boolean> {
 	const creator = page.locator('[data-test-id="node-creator"]');
 	if (!(await creator.isVisible())) {
 		await page.locator('[data-test-id="node-creator-plus-button"], [data-test-id="canvas-add-button"]').first().click();
 		await creator.waitFor({ state: 'visible', timeout: timeoutMs });
 	}
-	const search = creator.locator('input').first();
-	await search.fill(term);
-	const items = creator.locator('[data-test-id="item-iterator-item"]');
+	await creator.locator('input').first().fill(term);
+	const matching = creator
+		.locator('[data-test-id="node-creator-item-name"]')
+		.filter({ hasText: new RegExp(term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i') });
 	const noResults = creator.locator('[data-test-id="node-creator-no-results"]');
-	await Promise.race([
-		items.first().waitFor({ state: 'visible', timeout: timeoutMs }),
-		noResults.waitFor({ state: 'visible', timeout: timeoutMs }),
-	]).catch(() => undefined);
-	return (await items.count()) > 0 && !(await noResults.isVisible());
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (await matching.first().isVisible()) return true;
+		if (await noResults.isVisible()) return false;
+		await page.waitForTimeout(200);
+	}
+	return false;
 }
