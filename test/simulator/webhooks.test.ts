@@ -114,6 +114,41 @@ describe('simulator: webhook delivery', () => {
 		expect(simulator.responseViolations).toEqual([]);
 	});
 
+	it('reads the delivery log: webhook events with filters, by id, summary and summary by date', async () => {
+		await createHook({ event_type: 'email_sent' });
+		await api('POST', '/api/v2/webhooks', { target_hook_url: `${receiver.url}/other`, event_type: 'email_sent' });
+		const event = { event_type: 'email_sent', campaign_id: campaignId, lead_email: 'jane@prospect.com' };
+		await simulator.triggerEvent(KEY, event);
+		failing = true;
+		await simulator.triggerEvent(KEY, event);
+		const today = new Date().toISOString().slice(0, 10);
+		const all = (await api('GET', '/api/v2/webhook-events?limit=100')).body.items;
+		// 2 hooks × (1 success) + 2 hooks × (3 failed attempts)
+		expect(all).toHaveLength(8);
+		expect((await api('GET', '/api/v2/webhook-events?success=true')).body.items).toHaveLength(2);
+		expect((await api('GET', `/api/v2/webhook-events?from=${today}&to=${today}&limit=100`)).body.items).toHaveLength(8);
+		expect((await api('GET', '/api/v2/webhook-events?to=2000-01-01')).body.items).toEqual([]);
+		const other = (await api('GET', '/api/v2/webhook-events?search=%2Fother&success=false&limit=100')).body.items;
+		expect(other).toHaveLength(3);
+		expect(other.map((item: { retry_count: number }) => item.retry_count)).toEqual([0, 1, 2]);
+		const one = await api('GET', `/api/v2/webhook-events/${other[2].id}`);
+		expect(one.body).toMatchObject({ success: false, status_code: 503, will_retry: false, lead_email: 'jane@prospect.com', payload: { event_type: 'email_sent' } });
+		expect((await api('GET', '/api/v2/webhook-events/nope')).status).toBe(404);
+		expect((await api('GET', '/api/v2/webhook-events/summary')).body).toEqual({
+			total_events: 8,
+			successful_events: 2,
+			failed_events: 6,
+			success_rate: 25,
+			failure_rate: 75,
+		});
+		expect((await api('GET', '/api/v2/webhook-events/summary?from=2000-01-01&to=2000-01-02')).body).toMatchObject({ total_events: 0, success_rate: 0 });
+		expect((await api('GET', `/api/v2/webhook-events/summary-by-date?from=${today}`)).body).toEqual({
+			items: [{ date: today, total_events: 8, successful_events: 2, failed_events: 6, success_rate: 25 }],
+		});
+		expect(simulator.invalidRequests).toEqual([]);
+		expect(simulator.responseViolations).toEqual([]);
+	});
+
 	it('lists webhooks with campaign and event_type filters', async () => {
 		await createHook({ event_type: 'email_sent', campaign: campaignId });
 		await createHook({ event_type: 'reply_received' });
