@@ -17,7 +17,11 @@ export async function stopProcess(child: ChildProcess, graceMs = 15_000): Promis
 	if (hasExited(child)) return;
 	const exited = waitForExit(child);
 	signalGroup(child, 'SIGTERM');
-	const inTime = await Promise.race([exited.then(() => true), delay(graceMs).then(() => false)]);
+	let timer: NodeJS.Timeout | undefined;
+	const graceOver = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)));
+	const inTime = await Promise.race([exited.then(() => true), graceOver]);
+	// A pending grace timer would keep the caller's process alive for graceMs.
+	clearTimeout(timer);
 	if (!inTime) {
 		signalGroup(child, 'SIGKILL');
 		await exited;
