@@ -1,12 +1,27 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { router } from './actions/router';
-import { versionDescription } from './actions/versionDescription';
+import { versionProperties } from './actions/versionDescription';
 import { getInterestStatuses } from './methods/interestStatuses';
 import { searchCampaigns, searchLeadLists } from './methods/listSearch';
 
 export class Instantly implements INodeType {
-	description: INodeTypeDescription = versionDescription;
+	description: INodeTypeDescription = {
+		displayName: 'Instantly',
+		name: 'instantly',
+		icon: { light: 'file:instantly.svg', dark: 'file:instantly.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage leads, campaigns and block lists in Instantly.ai (API v2)',
+		defaults: { name: 'Instantly' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'instantlyApi', required: true }],
+		properties: versionProperties,
+	};
 
 	methods = {
 		listSearch: { searchCampaigns, searchLeadLists },

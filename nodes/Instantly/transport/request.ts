@@ -36,11 +36,11 @@ const NETWORK_FAILURE =
 	/ECONNRESET|ECONNREFUSED|ECONNABORTED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENOTFOUND|socket hang up|timeout/i;
 
 /** Sends one request to Instantly API v2: the only caller of httpRequestWithAuthentication. */
-export async function instantlyApiRequest<T = IDataObject>(
+export async function instantlyApiRequest(
 	this: InstantlyContext,
 	endpoint: Endpoint,
 	request: InstantlyRequest = {},
-): Promise<T> {
+): Promise<unknown> {
 	const credentials = await this.getCredentials<{ baseUrl?: string }>('instantlyApi');
 	const options: IHttpRequestOptions = {
 		method: endpoint.method,
@@ -79,7 +79,7 @@ export async function instantlyApiRequest<T = IDataObject>(
 		}
 
 		const statusCode = response?.statusCode;
-		if (statusCode !== undefined && statusCode < 400) return response!.body as T;
+		if (statusCode !== undefined && statusCode < 400) return response!.body;
 
 		const delayMs = backoffMs(attempt, retryAfterOf(response));
 		const canWait =

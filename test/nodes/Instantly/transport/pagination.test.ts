@@ -25,7 +25,7 @@ afterEach(() => expect(env.sim.invalidRequests).toEqual([]));
 
 describe('paginate', () => {
 	it('reads every page of 100 with the cursor in the query when no limit is given', async () => {
-		const entries = await fetchAll.call(transport(), endpoints.listBlockListEntries);
+		const entries = (await fetchAll.call(transport(), endpoints.listBlockListEntries)) as Array<{ id: string }>;
 		expect(entries).toHaveLength(250);
 		expect(new Set(entries.map((entry) => entry.id)).size).toBe(250);
 		const requests = pageRequests();
@@ -87,7 +87,7 @@ describe('paginate against a server that repeats its cursor', () => {
 
 	it('stops at the first cursor it has already followed', async () => {
 		const { port } = server.address() as AddressInfo;
-		const items = await fetchAll.call(transport(`http://127.0.0.1:${port}`), endpoints.listCampaigns);
+		const items = (await fetchAll.call(transport(`http://127.0.0.1:${port}`), endpoints.listCampaigns)) as Array<{ id: string }>;
 		expect(items.map((item) => item.id)).toEqual(['item-1', 'item-2']);
 		expect(requests).toBe(2);
 	});

@@ -25,7 +25,7 @@ async function failure(promise: Promise<unknown>): Promise<NodeApiError> {
 }
 
 async function createCampaign(name: string) {
-	return await instantlyApiRequest.call(transport(), endpoints.createCampaign, {
+	return (await instantlyApiRequest.call(transport(), endpoints.createCampaign, {
 		body: {
 			name,
 			campaign_schedule: {
@@ -39,7 +39,7 @@ async function createCampaign(name: string) {
 				],
 			},
 		},
-	});
+	})) as { id: string };
 }
 
 const requestsTo = (method: string, template: string) =>
@@ -76,9 +76,9 @@ describe('instantlyApiRequest', () => {
 	it('retries 503 on a read', async () => {
 		const campaign = await createCampaign('Flaky read');
 		env.sim.injectFault({ method: 'GET', path: '/api/v2/campaigns/{id}', count: 2, status: 503 });
-		const fetched = await instantlyApiRequest.call(transport(), endpoints.getCampaign, {
-			pathParams: { id: String(campaign.id) },
-		});
+		const fetched = (await instantlyApiRequest.call(transport(), endpoints.getCampaign, {
+			pathParams: { id: campaign.id },
+		})) as { id: string };
 		expect(fetched.id).toBe(campaign.id);
 		expect(requestsTo('GET', '/api/v2/campaigns/{id}').map((request) => request.status)).toEqual([503, 503, 200]);
 	});
