@@ -95,6 +95,8 @@ describe('simulator: accounts', () => {
 		const all = await api('POST', '/api/v2/accounts/warmup/disable', { include_all_emails: true, excluded_emails: ['w2@acme.io'] });
 		await waitForJob(all.body.id);
 		expect((await api('GET', '/api/v2/accounts/w1%40acme.io')).body.warmup_status).toBe(0);
+		const narrowed = await api('GET', `/api/v2/background-jobs/${all.body.id}?data_fields=success_count`);
+		expect(narrowed.body.data).toEqual({ success_count: 1 });
 		expect((await api('GET', '/api/v2/background-jobs?type=update-warmup-accounts')).body.items).toHaveLength(2);
 		expect((await api('POST', '/api/v2/accounts/warmup/enable', {})).status).toBe(400);
 	});

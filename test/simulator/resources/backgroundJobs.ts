@@ -77,7 +77,14 @@ export const backgroundJobHandlers: HandlerTable = {
 		if (body.ids && !body.campaign && !body.list_id) throw badRequest('When using ids, provide the source campaign or list_id');
 		return startMoveJob(workspace, services, body);
 	},
-	'GET /api/v2/background-jobs/{id}': ({ workspace, params }) => getOr404(workspace.backgroundJobs, params.id, 'Background job'),
+	'GET /api/v2/background-jobs/{id}': ({ workspace, params, query }) => {
+		const job = getOr404(workspace.backgroundJobs, params.id, 'Background job');
+		if (typeof query.data_fields !== 'string') return job;
+		// `data_fields=success_count,failed_count` narrows `data` to those keys.
+		const wanted = query.data_fields.split(',').map((field: string) => field.trim());
+		const data = (job.data ?? {}) as Record<string, unknown>;
+		return { ...job, data: Object.fromEntries(Object.entries(data).filter(([key]) => wanted.includes(key))) };
+	},
 	'GET /api/v2/background-jobs': ({ workspace, query }) =>
 		listPage(workspace.backgroundJobs, query, (job) => (!query.status || job.status === query.status) && (!query.type || job.type === query.type)),
 };
