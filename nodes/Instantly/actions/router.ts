@@ -28,24 +28,38 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	// Bulk operations batch all items into as few requests as the API allows and pair their output themselves.
 	if ('executeAll' in handler) return [await handler.executeAll.call(this, items)];
 
-	const returnData: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const data = await handler.execute.call(this, itemIndex);
-			returnData.push(
-				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(data), {
+	const concurrency = Math.max(1, Math.floor(this.getNodeParameter('parallelRequests', 0, 1) as number));
+	const outputs: INodeExecutionData[][] = new Array(items.length);
+	const failures = new Map<number, Error>();
+	let nextItem = 0;
+
+	// A few workers take items in turn; each output lands at its input's index, so order and pairing hold.
+	const worker = async () => {
+		while (nextItem < items.length && (failures.size === 0 || this.continueOnFail())) {
+			const itemIndex = nextItem++;
+			try {
+				const data = await handler.execute.call(this, itemIndex);
+				outputs[itemIndex] = this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(data), {
 					itemData: { item: itemIndex },
-				}),
-			);
-		} catch (error) {
-			if (this.continueOnFail()) {
-				returnData.push({ json: errorItem(error), pairedItem: { item: itemIndex } });
-				continue;
+				});
+			} catch (error) {
+				if (this.continueOnFail()) outputs[itemIndex] = [{ json: errorItem(error), pairedItem: { item: itemIndex } }];
+				else failures.set(itemIndex, error);
 			}
-			throw withItemIndex(this, error, itemIndex);
 		}
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+
+	if (failures.size > 0) {
+		const firstFailed = Math.min(...failures.keys());
+		const error = withItemIndex(this, failures.get(firstFailed)!, firstFailed);
+		const completed = outputs.filter((output) => output !== undefined).length;
+		if (concurrency > 1 && completed > 0) {
+			error.description = `${error.description ?? ''} ${completed} other item(s) had already been sent successfully; they were applied in Instantly.`.trim();
+		}
+		throw error;
 	}
-	return [returnData];
+	return [outputs.flat()];
 }
 
 function withItemIndex(context: IExecuteFunctions, error: Error, itemIndex: number) {

@@ -1,5 +1,7 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
+import type { Pace } from './pace';
+
 export interface Endpoint {
 	method: IHttpRequestMethods;
 	/** OpenAPI path template; `{name}` parameters are filled in (URI-encoded) by the transport. */
@@ -10,6 +12,8 @@ export interface Endpoint {
 	hasBody: boolean;
 	/** A repeat cannot apply twice, so a 5xx or a dropped connection may be retried. */
 	safeToRepeat: boolean;
+	/** A limit of its own, below the workspace's (e.g. `GET /emails`: 20 per minute). */
+	pace?: Pace;
 }
 
 const endpoint = (

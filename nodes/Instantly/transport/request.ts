@@ -13,6 +13,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 import type { Endpoint } from './endpoints';
 import { resolvePath } from './endpoints';
 import { instantlyApiError, RATE_LIMIT_HINT } from './errors';
+import { waitForTurn } from './pace';
 import { backoffMs, RETRY_POLICY, shouldRetry } from './retry';
 import { USER_AGENT } from './version';
 
@@ -41,10 +42,12 @@ export async function instantlyApiRequest(
 	endpoint: Endpoint,
 	request: InstantlyRequest = {},
 ): Promise<unknown> {
-	const credentials = await this.getCredentials<{ baseUrl?: string }>('instantlyApi');
+	const credentials = await this.getCredentials<{ apiKey?: string; baseUrl?: string }>('instantlyApi');
+	const baseURL = (credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
+	const workspace = `${baseURL} ${credentials.apiKey ?? ''}`;
 	const options: IHttpRequestOptions = {
 		method: endpoint.method,
-		baseURL: (credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, ''),
+		baseURL,
 		url: resolvePath(endpoint.path, request.pathParams),
 		headers: { 'User-Agent': USER_AGENT, Accept: 'application/json' },
 		json: true,
@@ -63,6 +66,8 @@ export async function instantlyApiRequest(
 
 	let waitedMs = 0;
 	for (let attempt = 0; ; attempt++) {
+		await waitForTurn(workspace);
+		if (endpoint.pace) await waitForTurn(`${workspace} ${endpoint.path}`, endpoint.pace);
 		let response: IN8nHttpFullResponse | undefined;
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(

@@ -1,0 +1,41 @@
+import { sleep } from 'n8n-workflow';
+
+/**
+ * Instantly allows 100 requests/s and 6,000/min per workspace. Pacing every request of this n8n
+ * process at 95/s keeps a workspace under both (95 × 60 = 5,700) while letting short bursts
+ * through; other processes and tools sharing the workspace are what the 429 retry is for.
+ */
+export const WORKSPACE_PACE = { requestsPerSecond: 95, burst: 10 } as const;
+
+export interface Pace {
+	requestsPerSecond: number;
+	burst: number;
+}
+
+/** A GCRA limiter: each request is due one interval after the previous, with `burst` allowed early. */
+export class Pacer {
+	private theoreticalArrival = 0;
+
+	constructor(private readonly pace: Pace) {}
+
+	/** Reserves the next slot and says how long to wait for it. */
+	reserve(now: number): number {
+		const intervalMs = 1000 / this.pace.requestsPerSecond;
+		const due = Math.max(this.theoreticalArrival, now);
+		this.theoreticalArrival = due + intervalMs;
+		return Math.max(0, due - (this.pace.burst - 1) * intervalMs - now);
+	}
+}
+
+const pacers = new Map<string, Pacer>();
+
+/** Waits until a request under `key` (one per workspace credential and endpoint group) may go. */
+export async function waitForTurn(key: string, pace: Pace = WORKSPACE_PACE): Promise<void> {
+	let pacer = pacers.get(key);
+	if (!pacer) {
+		pacer = new Pacer(pace);
+		pacers.set(key, pacer);
+	}
+	const waitMs = pacer.reserve(Date.now());
+	if (waitMs > 0) await sleep(waitMs);
+}
