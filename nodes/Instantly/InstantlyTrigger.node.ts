@@ -34,9 +34,6 @@ import {
 } from './trigger/registration';
 import { generateSecret, VERIFICATION_HEADER, verifySecret } from './trigger/secret';
 
-// Declared apart: n8n's lint wants NodeConnectionTypes here, its older rules a literal array.
-const OUTPUTS = [NodeConnectionTypes.Main];
-
 export class InstantlyTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Instantly Trigger',
@@ -48,7 +45,7 @@ export class InstantlyTrigger implements INodeType {
 		description: 'Starts the workflow when Instantly.ai reports an event: emails sent, opened, replied to, lead status changes and more',
 		defaults: { name: 'Instantly Trigger' },
 		inputs: [],
-		outputs: OUTPUTS,
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'instantlyApi', required: true }],
 		webhooks: [
 			{
