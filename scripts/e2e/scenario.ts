@@ -1,0 +1,554 @@
+/**
+ * The package inside a real n8n, against the Instantly simulator, with no clicks:
+ * simulator (demo workspace) → package tarball installed into a fresh user folder → credential
+ * and example workflows imported (CLI) → n8n started → node types, credential tests, activation
+ * (webhooks registered in the simulator), events → executions → simulator state, forged
+ * deliveries refused, action workflows, optional editor check, restart, deactivation → every
+ * process stopped. Each assertion is a named check; the results go to a JSON file.
+ *
+ * Usage: tsx scripts/e2e/scenario.ts --version 2.41.1|1.123.81 [--browser] [--port N]
+ *        [--tarball path.tgz] [--out results.json]
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+import { startSimulator, seedDemoWorkspace, type Simulator } from '../../test/simulator';
+import { importCredentials, importWorkflow } from './lib/cli';
+import {
+	buildAndPack,
+	byId,
+	DEMO_CREDENTIAL,
+	loadExamples,
+	PACKAGE_NAME,
+	REPO_ROOT,
+	SECRET_HEADER,
+	setParameter,
+	SimulatorControl,
+	triggerEvents,
+	triggerUrl,
+	webhookVariant,
+	writeCredentialsFile,
+	writeWorkflowsFile,
+	type SimulatorState,
+	type WorkflowFile,
+} from './lib/instantly';
+import { installN8n, N8N_VERSIONS, startN8n, type N8nHandle, type N8nInstanceOptions } from './lib/n8n';
+import { installPackageTarball } from './lib/packages';
+import { delay, stopAllProcesses } from './lib/processes';
+import { N8nRestClient, type N8nExecution } from './lib/rest';
+import { postJson } from './lib/webhook';
+import { browserCheck } from './browser-check';
+
+const ARTIFACTS = join(REPO_ROOT, '.e2e');
+const DEMO_KEY = 'demo-key';
+const ACTIONS_FIXTURE = join(__dirname, 'fixtures', 'actions.workflow.json');
+const DEFAULT_PORTS: Record<string, number> = { [N8N_VERSIONS.current]: 5731, [N8N_VERSIONS.legacy]: 5741 };
+const IDS = {
+	reply: 'instReplyIntrst1',
+	bounce: 'instBounceBlock1',
+	table: 'instInterestTbl1',
+	daily: 'instDailyImport1',
+	dailyHook: 'instDailyImpHook',
+	actions: 'instE2eActions01',
+} as const;
+const DAILY_HOOK_PATH = 'e2e-daily-import';
+const ACTIONS_PATH = 'e2e-actions';
+const TABLE_NAME = 'Interested leads';
+
+/** One named assertion's outcome. */
+export interface CheckResult {
+	line: string;
+	name: string;
+	status: 'passed' | 'failed';
+	durationMs: number;
+	error?: string;
+}
+
+/** What a line's run writes to its JSON file. */
+export interface LineResult {
+	version: string;
+	checks: CheckResult[];
+	/** Set when the run stopped before its end (a crash, not a failed check). */
+	runtimeError?: string;
+	timings: Record<string, number>;
+}
+
+class Checks {
+	readonly results: CheckResult[] = [];
+
+	constructor(private readonly line: string) {}
+
+	/** Runs one check; a failure is recorded (and printed), not thrown, unless `critical`. */
+	async run<T>(name: string, body: () => Promise<T>, critical = false): Promise<T | undefined> {
+		const started = Date.now();
+		try {
+			const value = await body();
+			this.results.push({ line: this.line, name, status: 'passed', durationMs: Date.now() - started });
+			console.log(`[scenario ${this.line}] ✓ ${name} (${Date.now() - started} ms)`);
+			return value;
+		} catch (error) {
+			const message = error instanceof Error ? error.message : String(error);
+			this.results.push({ line: this.line, name, status: 'failed', durationMs: Date.now() - started, error: message });
+			console.log(`[scenario ${this.line}] ✗ ${name}: ${message}`);
+			if (critical) throw error;
+			return undefined;
+		}
+	}
+}
+
+interface Context {
+	version: string;
+	n8n: N8nHandle;
+	rest: N8nRestClient;
+	simulator: Simulator;
+	control: SimulatorControl;
+	workspaceId: string;
+	workflows: Record<keyof typeof IDS, WorkflowFile>;
+	seen: Map<string, Set<string>>;
+}
+
+async function main(): Promise<void> {
+	const args = parseArgs(process.argv.slice(2));
+	const result = await runLine(args);
+	mkdirSync(dirname(args.out), { recursive: true });
+	writeFileSync(args.out, `${JSON.stringify(result, null, 2)}\n`);
+	const failed = result.checks.filter((check) => check.status === 'failed');
+	console.log(
+		`[scenario ${args.version}] ${result.checks.length - failed.length} passed, ${failed.length} failed` +
+			(result.runtimeError ? `, runtime error: ${result.runtimeError}` : '') +
+			`; timings ${JSON.stringify(result.timings)}; results in ${args.out}`,
+	);
+	if (failed.length > 0 || result.runtimeError) process.exitCode = 1;
+}
+
+async function runLine(args: Args): Promise<LineResult> {
+	const { version } = args;
+	const checks = new Checks(version);
+	const timings: Record<string, number> = {};
+	const started = Date.now();
+	let simulator: Simulator | undefined;
+	let n8n: N8nHandle | undefined;
+	const time = async <T>(key: string, body: () => Promise<T> | T): Promise<T> => {
+		const at = Date.now();
+		try {
+			return await body();
+		} finally {
+			timings[key] = Date.now() - at;
+		}
+	};
+	try {
+		await time('installMs', async () => await installN8n(version));
+		const tarball = args.tarball ?? (await time('buildPackMs', () => buildAndPack(join(ARTIFACTS, 'packs'))));
+
+		simulator = await startSimulator({ rateLimits: false });
+		const demo = seedDemoWorkspace(simulator, DEMO_KEY);
+		const control = new SimulatorControl(simulator.url);
+		const state = await control.state(demo.id);
+		log(version, `simulator at ${simulator.url}, demo workspace ${demo.id}`);
+
+		const userFolder = join(ARTIFACTS, `scenario-${version}`);
+		rmSync(userFolder, { recursive: true, force: true });
+		const options: N8nInstanceOptions = { version, port: args.port, userFolder };
+		const installed = installPackageTarball(userFolder, tarball);
+		log(version, `installed ${installed.name}@${installed.version} (tarball ${tarball}) into ${userFolder}/.n8n/nodes`);
+
+		// Workspaces for the credential test's error answers (the control API, as any client would).
+		await control.createWorkspace({ apiKey: 'unpaid-key', paid: false, name: 'Unpaid (e2e)' });
+		await control.createWorkspace({ apiKey: 'leads-only-key', scopes: ['leads:all'], name: 'Leads-only key (e2e)' });
+
+		const workflows = prepareWorkflows(state);
+		await time('cliImportMs', async () => {
+			const credentialsFile = join(userFolder, 'import', 'credentials.json');
+			writeCredentialsFile(credentialsFile, [
+				{ ...DEMO_CREDENTIAL, apiKey: DEMO_KEY, baseUrl: simulator!.url },
+				{ id: 'instantlyWrong', name: 'Instantly (wrong key)', apiKey: 'not-a-key', baseUrl: simulator!.url },
+				{ id: 'instantlyUnpaid', name: 'Instantly (unpaid)', apiKey: 'unpaid-key', baseUrl: simulator!.url },
+				{ id: 'instantlyNoScope', name: 'Instantly (leads only)', apiKey: 'leads-only-key', baseUrl: simulator!.url },
+			]);
+			await importCredentials(options, credentialsFile);
+			const workflowsFile = join(userFolder, 'import', 'workflows.json');
+			writeWorkflowsFile(workflowsFile, Object.values(workflows));
+			await importWorkflow(options, workflowsFile);
+		});
+
+		n8n = await time('startMs', async () => await startN8n(options));
+		log(version, `n8n ready at ${n8n.baseUrl} (log ${n8n.logFile})`);
+		const rest = new N8nRestClient(n8n.baseUrl);
+		await rest.ensureOwnerAndLogin();
+		const ctx: Context = { version, n8n, rest, simulator, control, workspaceId: demo.id, workflows, seen: new Map() };
+
+		await checks.run('node types: nodes.json lists instantly and instantlyTrigger', async () => {
+			const types = new Set((await rest.nodeTypes()).map((type) => type.name));
+			for (const name of [`${PACKAGE_NAME}.instantly`, `${PACKAGE_NAME}.instantlyTrigger`]) {
+				assert(types.has(name), `nodes.json lacks ${name}`);
+			}
+		});
+		await credentialChecks(ctx, checks, simulator.url);
+
+		await checks.run('data table "Interested leads" created and wired into the example', async () => await wireDataTable(ctx));
+		await checks.run(
+			'activation: every example workflow activates over REST',
+			async () => {
+				for (const id of Object.values(IDS)) {
+					const workflow = await rest.activateWorkflow(id);
+					assert(workflow.active !== false, `${id} answered active=${String(workflow.active)}`);
+				}
+			},
+			true,
+		);
+		await checks.run('activation: simulator holds exactly one webhook per event per trigger, with the secret header', async () =>
+			await waitForExpectedWebhooks(ctx),
+		);
+		await eventChecks(ctx, checks, 'first start');
+		await checks.run('forged deliveries (no secret, wrong secret) → 401 and no execution', async () => await forgedChecks(ctx));
+		await checks.run('action workflow: campaign created + activated, lead created, block list entry created', async () =>
+			await actionsCheck(ctx),
+		);
+		await checks.run('daily import (webhook variant): list leads added to the campaign', async () => await dailyImportCheck(ctx));
+
+		if (args.browser) {
+			const at = Date.now();
+			await checks.run('browser: editor shows our nodes and panels without issues', async () =>
+				await browserCheck(n8n!.baseUrl, { workflowId: IDS.reply, triggerNode: 'Instantly Trigger', actionNode: 'Mark Lead Interested' }),
+			);
+			timings.browserMs = Date.now() - at;
+		}
+
+		const before = await control.state(demo.id);
+		await n8n.stop();
+		n8n = await time('restartMs', async () => await startN8n(options));
+		ctx.n8n = n8n;
+		await rest.login();
+		await checks.run('restart: no duplicate webhooks, same registrations as before', async () => {
+			// 1.x runs checkExists (and create if missing) after start; give it time to do so.
+			await delay(3_000);
+			await waitForExpectedWebhooks(ctx);
+			const after = await control.state(demo.id);
+			const ids = (s: SimulatorState) => s.webhooks.map((hook) => hook.id).sort();
+			assert(JSON.stringify(ids(after)) === JSON.stringify(ids(before)), `webhook ids changed: ${ids(before)} → ${ids(after)}`);
+		});
+		await eventChecks(ctx, checks, 'after restart');
+
+		await checks.run('deactivation: every workflow deactivates, zero webhooks left in the simulator', async () => {
+			for (const id of Object.values(IDS)) await rest.deactivateWorkflow(id);
+			await waitFor('no webhooks in the simulator', async () => (await control.state(demo.id)).webhooks.length === 0, 30_000);
+		});
+		await checks.run('OpenAPI: zero requests failed the simulator validation', async () => {
+			const invalid = await control.invalidRequests();
+			assert(invalid.length === 0, `${invalid.length} invalid requests: ${JSON.stringify(invalid).slice(0, 1500)}`);
+		});
+
+		await n8n.stop();
+		n8n = undefined;
+		await simulator.close();
+		simulator = undefined;
+		timings.totalMs = Date.now() - started;
+		return { version, checks: checks.results, timings };
+	} catch (error) {
+		console.error(error);
+		timings.totalMs = Date.now() - started;
+		return { version, checks: checks.results, timings, runtimeError: error instanceof Error ? error.message : String(error) };
+	} finally {
+		await n8n?.stop();
+		await simulator?.close();
+		await stopAllProcesses();
+	}
+}
+
+/** The examples with the demo workspace's list and campaign, plus the two e2e webhook workflows. */
+function prepareWorkflows(state: SimulatorState): Record<keyof typeof IDS, WorkflowFile> {
+	const examples = new Map(loadExamples().map((workflow) => [workflow.id, workflow]));
+	const get = (id: string) => {
+		const workflow = examples.get(id);
+		if (!workflow) throw new Error(`examples/ has no workflow with id ${id}`);
+		return workflow;
+	};
+	const daily = get(IDS.daily);
+	const list = state.leadLists[0];
+	const campaign = state.campaigns[1];
+	setParameter(daily, 'Get Leads of List', 'filters.listId', { ...byId(list.id), cachedResultName: list.name });
+	setParameter(daily, 'Add Leads to Campaign', 'campaignId', { ...byId(campaign.id), cachedResultName: campaign.name });
+	const actions = JSON.parse(readFileSync(ACTIONS_FIXTURE, 'utf8')) as WorkflowFile;
+	return {
+		reply: get(IDS.reply),
+		bounce: get(IDS.bounce),
+		table: get(IDS.table),
+		daily,
+		dailyHook: webhookVariant(daily, IDS.dailyHook, DAILY_HOOK_PATH, '6f1e2a9c-1d2b-4c3d-8e4f-a0b1c2d3e406'),
+		actions,
+	};
+}
+
+async function credentialChecks(ctx: Context, checks: Checks, baseUrl: string): Promise<void> {
+	const test = async (id: string, apiKey: string) =>
+		await ctx.rest.testCredential({ id, type: 'instantlyApi', data: { apiKey, baseUrl } });
+	await checks.run('credential test: demo key → OK', async () => {
+		const result = await test(DEMO_CREDENTIAL.id, DEMO_KEY);
+		assert(result.status === 'OK', `answered ${JSON.stringify(result)}`);
+	});
+	const messages: string[] = [];
+	// n8n 1.123.81 and 2.41.1 never apply the credential's responseCode rules (the error they catch
+	// has no `cause.response`), so the answer is n8n's own message for the status; either is accepted.
+	for (const [id, key, code, generic] of [
+		['instantlyWrong', 'not-a-key', '401', /authori[sz]ation failed|unauthori[sz]ed/i],
+		['instantlyUnpaid', 'unpaid-key', '402', /payment required/i],
+		['instantlyNoScope', 'leads-only-key', '403', /forbidden/i],
+	] as const) {
+		await checks.run(`credential test: ${code} → Error`, async () => {
+			const result = await test(id, key);
+			assert(
+				result.status === 'Error' && (result.message.includes(`(${code})`) || generic.test(result.message)),
+				`answered ${JSON.stringify(result)}`,
+			);
+			log(ctx.version, `credential test ${code}: ${result.message}`);
+			messages.push(result.message);
+		});
+	}
+	await checks.run('credential test: the three error messages differ', async () => {
+		assert(messages.length === 3 && new Set(messages).size === 3, `messages: ${JSON.stringify(messages)}`);
+	});
+}
+
+/** Creates the data table the interested-to-table example writes to and points the node at it. */
+async function wireDataTable(ctx: Context): Promise<void> {
+	const project = await ctx.rest.request<{ id: string }>('GET', '/rest/projects/personal');
+	const table = await ctx.rest.request<{ id: string; name: string }>('POST', `/rest/projects/${project.id}/data-tables`, {
+		name: TABLE_NAME,
+		columns: ['email', 'first_name', 'company', 'campaign', 'received_at'].map((name) => ({ name, type: 'string' })),
+	});
+	const stored = await ctx.rest.getWorkflow(IDS.table);
+	const node = stored.nodes.find((candidate) => candidate.type === 'n8n-nodes-base.dataTable');
+	assert(node, 'no Data Table node');
+	node.parameters.dataTableId = { __rl: true, mode: 'id', value: table.id, cachedResultName: table.name };
+	await ctx.rest.request('PATCH', `/rest/workflows/${IDS.table}`, {
+		name: stored.name,
+		nodes: stored.nodes,
+		connections: (stored as unknown as { connections: unknown }).connections,
+		versionId: stored.versionId,
+	});
+	(ctx as Context & { tableId?: string; projectId?: string }).tableId = table.id;
+	(ctx as Context & { tableId?: string; projectId?: string }).projectId = project.id;
+}
+
+async function tableRows(ctx: Context): Promise<Array<Record<string, unknown>>> {
+	const { tableId, projectId } = ctx as Context & { tableId?: string; projectId?: string };
+	assert(tableId && projectId, 'the data table was not created');
+	const page = await ctx.rest.request<{ data: Array<Record<string, unknown>> } | Array<Record<string, unknown>>>(
+		'GET',
+		`/rest/projects/${projectId}/data-tables/${tableId}/rows?take=100&skip=0`,
+	);
+	return Array.isArray(page) ? page : page.data;
+}
+
+/** Waits until the simulator's webhooks are exactly one per selected event per trigger workflow. */
+async function waitForExpectedWebhooks(ctx: Context): Promise<void> {
+	const triggers = [ctx.workflows.reply, ctx.workflows.bounce, ctx.workflows.table];
+	const expected = triggers
+		.flatMap((workflow) => triggerEvents(workflow).map((event) => `${event} → ${triggerUrl(ctx.n8n.baseUrl, workflow)}`))
+		.sort();
+	let actual: string[] = [];
+	let hooks: SimulatorState['webhooks'] = [];
+	try {
+		await waitFor(
+			'the expected webhooks',
+			async () => {
+				hooks = (await ctx.control.state(ctx.workspaceId)).webhooks;
+				actual = hooks.map((hook) => `${hook.event_type} → ${hook.target_hook_url}`).sort();
+				return JSON.stringify(actual) === JSON.stringify(expected);
+			},
+			45_000,
+		);
+	} catch {
+		throw new Error(`simulator webhooks ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
+	}
+	for (const hook of hooks) {
+		const secret = hook.headers?.[SECRET_HEADER];
+		assert(typeof secret === 'string' && secret.length >= 16, `webhook ${hook.id} has no ${SECRET_HEADER} header: ${JSON.stringify(hook.headers)}`);
+	}
+}
+
+/** Fires events in the simulator and checks executions and the state the downstream nodes changed. */
+async function eventChecks(ctx: Context, checks: Checks, phase: string): Promise<void> {
+	const state = await ctx.control.state(ctx.workspaceId);
+	const candidates = state.leads.filter((lead) => lead.campaign !== null && lead.lt_interest_status == null);
+	const campaignOf = (lead: { campaign: string | null }) => state.campaigns.find((campaign) => campaign.id === lead.campaign)!;
+	const used = ctx.seen.get('leads') ?? new Set<string>();
+	ctx.seen.set('leads', used);
+	const pick = () => {
+		const lead = candidates.find((candidate) => !used.has(candidate.email));
+		assert(lead, 'no unused campaign lead left');
+		used.add(lead.email);
+		return lead;
+	};
+
+	await checks.run(`${phase}: reply_received → execution with the payload, Slack text composed, lead marked Interested`, async () => {
+		const lead = pick();
+		const campaign = campaignOf(lead);
+		await ctx.control.event(DEMO_KEY, { event_type: 'reply_received', campaign_id: campaign.id, lead_email: lead.email });
+		const execution = await waitForExecutionWith(ctx, IDS.reply, 'Instantly Trigger', (json) => json.lead_email === lead.email);
+		const trigger = output(execution, 'Instantly Trigger');
+		assert(trigger?.event_type === 'reply_received' && trigger.campaign_id === campaign.id, `trigger output ${JSON.stringify(trigger)}`);
+		const message = output(execution, 'Compose Slack Message');
+		assert(String(message?.text).includes(lead.email), `message ${JSON.stringify(message)}`);
+		assert(output(execution, 'Mark Lead Interested'), 'Mark Lead Interested has no output');
+		await waitFor(`${lead.email} interest status 1`, async () => {
+			const now = await ctx.control.state(ctx.workspaceId);
+			return now.leads.some((candidate) => candidate.email === lead.email && candidate.campaign === campaign.id && candidate.lt_interest_status === 1);
+		});
+		// Instantly (and the simulator) announce the change as lead_interested: the table workflow gets it.
+		await waitForExecutionWith(ctx, IDS.table, 'Instantly Trigger', (json) => json.lead_email === lead.email && json.event_type === 'lead_interested');
+	});
+
+	for (const eventType of ['email_bounced', 'lead_unsubscribed']) {
+		await checks.run(`${phase}: ${eventType} → execution, block list entry for the lead`, async () => {
+			const lead = pick();
+			await ctx.control.event(DEMO_KEY, { event_type: eventType, campaign_id: campaignOf(lead).id, lead_email: lead.email });
+			const execution = await waitForExecutionWith(ctx, IDS.bounce, 'Instantly Trigger', (json) => json.lead_email === lead.email);
+			assert(output(execution, 'Instantly Trigger')?.event_type === eventType, 'wrong event in the trigger output');
+			const entry = output(execution, 'Add to Block List');
+			assert(entry?.bl_value === lead.email, `block list node output ${JSON.stringify(entry)}`);
+			const now = await ctx.control.state(ctx.workspaceId);
+			assert(now.blockListEntries.some((candidate) => candidate.bl_value === lead.email), `${lead.email} not in the block list`);
+		});
+	}
+
+	await checks.run(`${phase}: lead_interested → execution, row written to the data table`, async () => {
+		const lead = pick();
+		const campaign = campaignOf(lead);
+		await ctx.control.event(DEMO_KEY, { event_type: 'lead_interested', campaign_id: campaign.id, lead_email: lead.email });
+		const execution = await waitForExecutionWith(ctx, IDS.table, 'Instantly Trigger', (json) => json.lead_email === lead.email);
+		assert(output(execution, 'Save to Data Table'), 'Save to Data Table has no output');
+		const rows = await tableRows(ctx);
+		const row = rows.find((candidate) => candidate.email === lead.email);
+		assert(row && row.campaign === campaign.name && row.first_name === lead.first_name, `rows ${JSON.stringify(rows).slice(0, 800)}`);
+	});
+}
+
+async function forgedChecks(ctx: Context): Promise<void> {
+	const url = triggerUrl(ctx.n8n.baseUrl, ctx.workflows.reply);
+	const before = (await ctx.rest.listExecutions(IDS.reply)).length;
+	const payload = { event_type: 'reply_received', lead_email: 'forged@example.com', timestamp: new Date().toISOString() };
+	const none = await postJson(url, payload);
+	const wrong = await postJson(url, payload, { [SECRET_HEADER]: 'not-the-secret' });
+	assert(none.status === 401, `no secret → ${none.status} ${none.body}`);
+	assert(wrong.status === 401, `wrong secret → ${wrong.status} ${wrong.body}`);
+	await delay(2_000);
+	const after = (await ctx.rest.listExecutions(IDS.reply)).length;
+	assert(after === before, `executions ${before} → ${after}`);
+}
+
+async function actionsCheck(ctx: Context): Promise<void> {
+	const stamp = Date.now();
+	const body = {
+		campaign_name: `E2E campaign ${ctx.version} ${stamp}`,
+		lead_email: `e2e.lead.${stamp}@example.com`,
+		first_name: 'Erin',
+		block_value: `blocked-${stamp}.example`,
+	};
+	const response = await postJson(`${ctx.n8n.baseUrl}/webhook/${ACTIONS_PATH}`, body);
+	assert(response.status === 200, `webhook answered ${response.status}: ${response.body.slice(0, 800)}`);
+	const state = await ctx.control.state(ctx.workspaceId);
+	const campaign = state.campaigns.find((candidate) => candidate.name === body.campaign_name);
+	assert(campaign, `no campaign named ${body.campaign_name}`);
+	assert(campaign.status === 1, `campaign status ${campaign.status}, expected 1 (active)`);
+	const lead = state.leads.find((candidate) => candidate.email === body.lead_email);
+	assert(lead && lead.campaign === campaign.id && lead.first_name === 'Erin', `lead ${JSON.stringify(lead)}`);
+	assert(state.blockListEntries.some((entry) => entry.bl_value === body.block_value), `${body.block_value} not blocked`);
+}
+
+async function dailyImportCheck(ctx: Context): Promise<void> {
+	const state = await ctx.control.state(ctx.workspaceId);
+	const list = state.leadLists[0];
+	const campaign = state.campaigns[1];
+	const listEmails = state.leads.filter((lead) => lead.list_id === list.id).map((lead) => lead.email);
+	assert(listEmails.length > 0, 'the demo list is empty');
+	const response = await postJson(`${ctx.n8n.baseUrl}/webhook/${DAILY_HOOK_PATH}`, {});
+	assert(response.status === 200, `webhook answered ${response.status}: ${response.body.slice(0, 800)}`);
+	const items = JSON.parse(response.body) as Array<{ status?: string; email?: string }>;
+	assert(items.length === listEmails.length, `${items.length} output items for ${listEmails.length} list leads`);
+	const after = await ctx.control.state(ctx.workspaceId);
+	const inCampaign = new Set(after.leads.filter((lead) => lead.campaign === campaign.id).map((lead) => lead.email));
+	const missing = listEmails.filter((email) => !inCampaign.has(email));
+	assert(missing.length === 0, `not in the campaign: ${missing.join(', ')}; node output ${response.body.slice(0, 500)}`);
+}
+
+/** Waits for a successful execution (not seen before) whose `nodeName` output matches. */
+async function waitForExecutionWith(
+	ctx: Context,
+	workflowId: string,
+	nodeName: string,
+	matches: (json: Record<string, unknown>) => boolean,
+	timeoutMs = 30_000,
+): Promise<N8nExecution> {
+	const seen = ctx.seen.get(workflowId) ?? new Set<string>();
+	ctx.seen.set(workflowId, seen);
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		for (const summary of await ctx.rest.listExecutions(workflowId)) {
+			if (seen.has(summary.id) || ['new', 'running', 'waiting'].includes(summary.status)) continue;
+			const execution = await ctx.rest.getExecution(summary.id);
+			const json = output(execution, nodeName);
+			if (!json || !matches(json)) continue;
+			seen.add(summary.id);
+			if (execution.status !== 'success') {
+				throw new Error(`execution ${summary.id} of ${workflowId} is ${execution.status}: ${execution.data.resultData.error?.message ?? ''}`);
+			}
+			return execution;
+		}
+		await delay(300);
+	}
+	throw new Error(`no matching execution of ${workflowId} within ${timeoutMs} ms`);
+}
+
+function output(execution: N8nExecution, nodeName: string): Record<string, unknown> | undefined {
+	return execution.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0]?.[0]?.json;
+}
+
+async function waitFor(what: string, condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (await condition()) return;
+		await delay(300);
+	}
+	throw new Error(`timed out waiting for ${what}`);
+}
+
+interface Args {
+	version: string;
+	port: number;
+	browser: boolean;
+	tarball?: string;
+	out: string;
+}
+
+function parseArgs(argv: string[]): Args {
+	const value = (flag: string) => {
+		const index = argv.indexOf(flag);
+		return index === -1 ? undefined : argv[index + 1];
+	};
+	const version = value('--version') ?? N8N_VERSIONS.current;
+	const port = value('--port');
+	return {
+		version,
+		port: port ? Number(port) : (DEFAULT_PORTS[version] ?? 5751),
+		browser: argv.includes('--browser'),
+		tarball: value('--tarball'),
+		out: value('--out') ?? join(ARTIFACTS, `scenario-${version}.json`),
+	};
+}
+
+function assert(condition: unknown, message: string): asserts condition {
+	if (!condition) throw new Error(message);
+}
+
+function log(version: string, message: string): void {
+	console.log(`[scenario ${version}] ${message}`);
+}
+
+if (require.main === module) {
+	main().catch(async (error) => {
+		console.error(error);
+		await stopAllProcesses();
+		process.exitCode = 1;
+	});
+}
