@@ -1,0 +1,55 @@
+/* Lead → Get Many, Return All over N leads: wall time against N/100 sequential cursor round trips, and memory. */
+import { LATENCY_MS, memorySampler, runInstantly } from './lib/measure';
+import { SimProcess } from './lib/sim';
+import type { Bench, BenchCase } from './lib/types';
+
+function getManyCase(n: number): BenchCase {
+	return {
+		id: `get-many-${n}`,
+		label: `Get Many (Return All), ${n.toLocaleString('en-US')} leads`,
+		async run() {
+			const sim = await SimProcess.start({ latencyMs: LATENCY_MS });
+			try {
+				const { apiKey } = await sim.call('createWorkspace');
+				const campaignId = await sim.call<string>('createCampaign', apiKey);
+				await sim.call('seedLeads', apiKey, n, campaignId);
+				await sim.call('clearRequests');
+				(globalThis as { gc?: () => void }).gc?.();
+				const memory = memorySampler();
+				const started = performance.now();
+				const { items } = await runInstantly(sim.url, apiKey, { resource: 'lead', operation: 'getAll', returnAll: true, filters: {} }, [{ json: {} }]);
+				const wallMs = performance.now() - started;
+				const mem = memory.stop();
+				const stats = await sim.call('stats', apiKey);
+				const unique = new Set(items.map((item) => item.json.id)).size;
+				const boundRequests = n / 100;
+				const boundMs = boundRequests * LATENCY_MS;
+				return {
+					n,
+					outputItems: items.length,
+					uniqueIds: unique,
+					requests: stats.requests,
+					boundRequests,
+					wallMs: Math.round(wallMs),
+					boundMs,
+					ratio: Math.round((wallMs / boundMs) * 100) / 100,
+					perRequestMs: Math.round(wallMs / stats.requests),
+					simulatorServerMs: stats.simulatorServerMs,
+					simulatorHandlerMs: stats.simulatorHandlerMs,
+					ratioExSimulator: Math.round(((wallMs - (stats.simulatorServerMs - stats.requests * LATENCY_MS)) / boundMs) * 100) / 100,
+					clientMs: Math.round(wallMs - stats.simulatorServerMs),
+					statuses: stats.statuses,
+					invalidRequests: stats.invalid,
+					...mem,
+					heapGrowthMb: Math.round((mem.peakHeapMb - mem.baselineHeapMb) * 10) / 10,
+					rssGrowthMb: Math.round((mem.peakRssMb - mem.baselineRssMb) * 10) / 10,
+				};
+			} finally {
+				await sim.close();
+			}
+		},
+	};
+}
+
+const bench: Bench = { name: 'get-many', title: 'Get Many, Return All (Lead → Get Many)', cases: [getManyCase(100_000)] };
+export default bench;

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
+
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import type { Instantly as InstantlyNode } from '../../nodes/Instantly/Instantly.node';
+import { runNode, type ParameterValue } from '../../test/harness/context';
+
+export const LATENCY_MS = 80;
+
+// `./Instantly.node` would resolve to the codex file Instantly.node.json under tsx, so name the .ts.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Instantly } = require('../../nodes/Instantly/Instantly.node.ts') as { Instantly: typeof InstantlyNode };
+
+/** Samples this process's memory every 25 ms; peak RSS also from the kernel's high-water mark. */
+export function memorySampler() {
+	const baseline = process.memoryUsage();
+	let peakHeap = baseline.heapUsed;
+	let peakRss = baseline.rss;
+	const timer = setInterval(() => {
+		const usage = process.memoryUsage();
+		peakHeap = Math.max(peakHeap, usage.heapUsed);
+		peakRss = Math.max(peakRss, usage.rss);
+	}, 25);
+	return {
+		stop() {
+			clearInterval(timer);
+			const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
+			return {
+				baselineRssMb: mb(baseline.rss),
+				baselineHeapMb: mb(baseline.heapUsed),
+				peakRssMb: mb(peakRss),
+				peakHeapMb: mb(peakHeap),
+				vmHwmMb: mb(vmHwmBytes()),
+			};
+		},
+	};
+}
+
+function vmHwmBytes(): number {
+	try {
+		const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+		return match ? Number(match[1]) * 1024 : 0;
+	} catch {
+		return 0;
+	}
+}
+
+export function machine() {
+	return {
+		nproc: cpus().length,
+		cpuModel: cpus()[0]?.model,
+		memoryGb: Math.round((totalmem() / 1073741824) * 10) / 10,
+		freeMemoryGb: Math.round((freemem() / 1073741824) * 10) / 10,
+		node: process.version,
+		platform: `${process.platform} ${process.arch}`,
+	};
+}
+
+export const load = () => loadavg().map((value) => Math.round(value * 100) / 100);
+
+/** Runs the Instantly action node against the simulator (real HTTP via axios, as in the tests). */
+export async function runInstantly(
+	url: string,
+	apiKey: string,
+	parameters: Record<string, ParameterValue>,
+	items: INodeExecutionData[],
+	continueOnFail = false,
+) {
+	return await runNode({ nodeType: new Instantly(), credentials: { apiKey, baseUrl: url }, parameters, items, continueOnFail });
+}
+
+export const rl = (value: string) => ({ __rl: true, mode: 'id', value });
+
+export function errorSummary(error: unknown) {
+	const e = error as { message?: string; description?: string; httpCode?: string; context?: { itemIndex?: number } };
+	return { message: e.message, description: e.description, httpCode: e.httpCode, itemIndex: e.context?.itemIndex };
+}
