@@ -21,6 +21,23 @@ type NodeMap = {
 		| 'pause'
 		| 'getAnalytics';
 	blockListEntry: 'create' | 'createMany' | 'get' | 'getAll' | 'deleteEntry' | 'deleteMany';
+	email: 'getAll' | 'get' | 'update' | 'deleteEmail' | 'countUnread' | 'markThreadAsRead' | 'reply' | 'forward';
+	account:
+		| 'get'
+		| 'getAll'
+		| 'update'
+		| 'deleteAccount'
+		| 'pause'
+		| 'resume'
+		| 'enableWarmup'
+		| 'disableWarmup'
+		| 'getWarmupAnalytics'
+		| 'getDailyAnalytics'
+		| 'testVitals';
+	leadList: 'create' | 'get' | 'getAll' | 'update' | 'deleteList' | 'getVerificationStats';
+	leadLabel: 'create' | 'get' | 'getAll' | 'update' | 'deleteLabel';
+	backgroundJob: 'get';
+	webhook: 'create' | 'get' | 'getAll' | 'update' | 'deleteWebhook' | 'resume' | 'sendTest' | 'getDeliveryLog';
 };
 
 export type InstantlyType = AllEntities<NodeMap>;

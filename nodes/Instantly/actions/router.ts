@@ -2,12 +2,18 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { errorItem } from '../helpers/utils';
+import * as account from './account';
+import * as backgroundJob from './backgroundJob';
 import * as blockListEntry from './blockListEntry';
 import * as campaign from './campaign';
+import * as email from './email';
 import * as lead from './lead';
+import * as leadLabel from './leadLabel';
+import * as leadList from './leadList';
+import * as webhook from './webhook';
 import type { InstantlyOperation, InstantlyType } from './node.type';
 
-const resources = { lead, campaign, blockListEntry } as unknown as Record<
+const resources = { lead, campaign, blockListEntry, email, account, leadList, leadLabel, backgroundJob, webhook } as unknown as Record<
 	InstantlyType['resource'],
 	Record<string, InstantlyOperation>
 >;

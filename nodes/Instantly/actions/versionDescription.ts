@@ -1,10 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as account from './account';
+import * as backgroundJob from './backgroundJob';
 import * as blockListEntry from './blockListEntry';
 import * as campaign from './campaign';
+import * as email from './email';
 import * as lead from './lead';
+import * as leadLabel from './leadLabel';
+import * as leadList from './leadList';
+import * as webhook from './webhook';
 
-const resources = { lead, campaign, blockListEntry };
+const resources = { lead, campaign, blockListEntry, email, account, leadList, leadLabel, backgroundJob, webhook };
 
 const parallelRequests: INodeProperties = {
 	displayName: 'Parallel Requests',
@@ -32,16 +38,34 @@ export const versionProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Account', value: 'account' },
+			{ name: 'Background Job', value: 'backgroundJob' },
 			{ name: 'Block List Entry', value: 'blockListEntry' },
 			{ name: 'Campaign', value: 'campaign' },
+			{ name: 'Email', value: 'email' },
 			{ name: 'Lead', value: 'lead' },
+			{ name: 'Lead Label', value: 'leadLabel' },
+			{ name: 'Lead List', value: 'leadList' },
+			{ name: 'Webhook', value: 'webhook' },
 		],
 		default: 'lead',
 	},
 	...lead.description,
 	...campaign.description,
 	...blockListEntry.description,
+	...email.description,
+	...account.description,
+	...leadList.description,
+	...leadLabel.description,
+	...backgroundJob.description,
+	...webhook.description,
 	parallelRequestsFor('lead'),
 	parallelRequestsFor('campaign'),
 	parallelRequestsFor('blockListEntry'),
+	parallelRequestsFor('email'),
+	parallelRequestsFor('account'),
+	parallelRequestsFor('leadList'),
+	parallelRequestsFor('leadLabel'),
+	parallelRequestsFor('backgroundJob'),
+	parallelRequestsFor('webhook'),
 ];

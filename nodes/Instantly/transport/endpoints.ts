@@ -23,6 +23,9 @@ const endpoint = (
 	{ hasBody = false, safeToRepeat = method === 'GET' || method === 'DELETE' } = {},
 ): Endpoint => ({ method, path, scope, hasBody, safeToRepeat });
 
+/** `GET /emails`: 20 requests per minute per workspace, so at most one every ~3.2 s. */
+export const EMAILS_PACE: Pace = { requestsPerSecond: 19 / 60, burst: 1 };
+
 // Scopes come from each operation's description in Instantly's OpenAPI document; where it lists
 // none (analytics, webhook listing, event types, interest status) the resource's own scope is given.
 export const endpoints = {
@@ -95,6 +98,60 @@ export const endpoints = {
 		safeToRepeat: true,
 	}),
 	testWebhook: endpoint('POST', '/api/v2/webhooks/{id}/test', 'webhooks:update'),
+	listWebhookEvents: endpoint('GET', '/api/v2/webhook-events', 'webhook_events:read'),
+	getWebhookEventsSummary: endpoint('GET', '/api/v2/webhook-events/summary', 'webhook_events:read'),
+
+	// Instantly allows 20 calls a minute here; 19 keeps a sliding window of any minute under it.
+	listEmails: { ...endpoint('GET', '/api/v2/emails', 'emails:read'), pace: EMAILS_PACE },
+	getEmail: endpoint('GET', '/api/v2/emails/{id}', 'emails:read'),
+	updateEmail: endpoint('PATCH', '/api/v2/emails/{id}', 'emails:update', { hasBody: true, safeToRepeat: true }),
+	deleteEmail: endpoint('DELETE', '/api/v2/emails/{id}', 'emails:delete'),
+	countUnreadEmails: endpoint('GET', '/api/v2/emails/unread/count', 'emails:read'),
+	markThreadAsRead: endpoint('POST', '/api/v2/emails/threads/{thread_id}/mark-as-read', 'emails:update', {
+		safeToRepeat: true,
+	}),
+	// A repeat would send the email twice.
+	replyToEmail: endpoint('POST', '/api/v2/emails/reply', 'emails:create', { hasBody: true }),
+	forwardEmail: endpoint('POST', '/api/v2/emails/forward', 'emails:create', { hasBody: true }),
+
+	listAccounts: endpoint('GET', '/api/v2/accounts', 'accounts:read'),
+	getAccount: endpoint('GET', '/api/v2/accounts/{email}', 'accounts:read'),
+	updateAccount: endpoint('PATCH', '/api/v2/accounts/{email}', 'accounts:update', {
+		hasBody: true,
+		safeToRepeat: true,
+	}),
+	deleteAccount: endpoint('DELETE', '/api/v2/accounts/{email}', 'accounts:delete'),
+	pauseAccount: endpoint('POST', '/api/v2/accounts/{email}/pause', 'accounts:update', { safeToRepeat: true }),
+	resumeAccount: endpoint('POST', '/api/v2/accounts/{email}/resume', 'accounts:update', { safeToRepeat: true }),
+	// Each call starts a background job, so a blind repeat would start a second one.
+	enableWarmup: endpoint('POST', '/api/v2/accounts/warmup/enable', 'accounts:update', { hasBody: true }),
+	disableWarmup: endpoint('POST', '/api/v2/accounts/warmup/disable', 'accounts:update', { hasBody: true }),
+	// POSTs that only read.
+	getWarmupAnalytics: endpoint('POST', '/api/v2/accounts/warmup-analytics', 'accounts:read', {
+		hasBody: true,
+		safeToRepeat: true,
+	}),
+	getAccountDailyAnalytics: endpoint('GET', '/api/v2/accounts/analytics/daily', 'accounts:read'),
+	testAccountVitals: endpoint('POST', '/api/v2/accounts/test/vitals', 'accounts:read', {
+		hasBody: true,
+		safeToRepeat: true,
+	}),
+
+	getLeadList: endpoint('GET', '/api/v2/lead-lists/{id}', 'lead_lists:read'),
+	updateLeadList: endpoint('PATCH', '/api/v2/lead-lists/{id}', 'lead_lists:update', {
+		hasBody: true,
+		safeToRepeat: true,
+	}),
+	deleteLeadList: endpoint('DELETE', '/api/v2/lead-lists/{id}', 'lead_lists:delete'),
+	getLeadListVerificationStats: endpoint('GET', '/api/v2/lead-lists/{id}/verification-stats', 'lead_lists:read'),
+
+	createLeadLabel: endpoint('POST', '/api/v2/lead-labels', 'lead-labels:create', { hasBody: true }),
+	getLeadLabel: endpoint('GET', '/api/v2/lead-labels/{id}', 'lead-labels:read'),
+	updateLeadLabel: endpoint('PATCH', '/api/v2/lead-labels/{id}', 'lead-labels:update', {
+		hasBody: true,
+		safeToRepeat: true,
+	}),
+	deleteLeadLabel: endpoint('DELETE', '/api/v2/lead-labels/{id}', 'lead-labels:delete'),
 } as const satisfies Record<string, Endpoint>;
 
 /** Fills an endpoint's path template, URI-encoding every parameter. */

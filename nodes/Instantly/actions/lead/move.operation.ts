@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, sleep, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { maybeWaitForJob, waitForJobProperties } from '../../helpers/backgroundJob';
 import { LEAD_FILTERS } from '../../helpers/enums';
 import type { BackgroundJob } from '../../helpers/interfaces';
 import { getResourceId } from '../../helpers/locator';
@@ -8,10 +9,6 @@ import { compact, integerParameter, parseIdList } from '../../helpers/utils';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { campaignLocator, leadListLocator, targetSelector } from '../common.descriptions';
-
-const FINAL_JOB_STATUSES = new Set(['success', 'failed', 'cancelled']);
-const FIRST_POLL_MS = 250;
-const MAX_POLL_MS = 5000;
 
 const properties: INodeProperties[] = [
 	{ ...targetSelector('from', 'From'), description: 'Where the leads are now' },
@@ -48,23 +45,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. 3f1c2a9e-8b7d-4c1e-9f0a-2b3c4d5e6f70, …',
 		description: 'Comma-separated IDs of the leads to move. Leave empty to move every lead matching the options.',
 	},
-	{
-		displayName: 'Wait for Completion',
-		name: 'waitForCompletion',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether to wait until Instantly has finished the move (a background job) and return its final state, instead of returning the job as soon as it starts',
-	},
-	{
-		displayName: 'Timeout (Seconds)',
-		name: 'timeout',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 3600 },
-		default: 120,
-		description: 'How long to wait for the job before returning its current state with timedOut set',
-		displayOptions: { show: { waitForCompletion: [true] } },
-	},
+	...waitForJobProperties('the move'),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -160,30 +141,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 
 	const job = (await instantlyApiRequest.call(this, endpoints.moveLeads, { body, itemIndex })) as BackgroundJob;
-	if (!(this.getNodeParameter('waitForCompletion', itemIndex, true) as boolean)) return job;
-	const timeoutMs = integerParameter(this, 'timeout', itemIndex, 'Timeout (Seconds)', 1, 3600) * 1000;
-	return await waitForJob(this, job, timeoutMs, itemIndex);
+	return await maybeWaitForJob(this, job, itemIndex);
 }
 
-async function waitForJob(
-	context: IExecuteFunctions,
-	job: BackgroundJob,
-	timeoutMs: number,
-	itemIndex: number,
-): Promise<IDataObject> {
-	let current = job;
-	let waitedMs = 0;
-	let delayMs = FIRST_POLL_MS;
-	while (!FINAL_JOB_STATUSES.has(current.status)) {
-		if (waitedMs >= timeoutMs) return { ...current, timedOut: true };
-		const step = Math.min(delayMs, timeoutMs - waitedMs);
-		await sleep(step);
-		waitedMs += step;
-		delayMs = Math.min(delayMs * 2, MAX_POLL_MS);
-		current = (await instantlyApiRequest.call(context, endpoints.getBackgroundJob, {
-			pathParams: { id: job.id },
-			itemIndex,
-		})) as BackgroundJob;
-	}
-	return { ...current, timedOut: false };
-}

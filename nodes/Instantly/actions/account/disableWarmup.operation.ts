@@ -1,0 +1,22 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { maybeWaitForJob, waitForJobProperties } from '../../helpers/backgroundJob';
+import type { BackgroundJob } from '../../helpers/interfaces';
+import { endpoints } from '../../transport/endpoints';
+import { instantlyApiRequest } from '../../transport/request';
+import { accountEmails, accountEmailsField } from './common';
+
+const properties: INodeProperties[] = [
+	accountEmailsField('Comma-separated emails of the accounts to disable warmup for (up to 100)'),
+	...waitForJobProperties('the change'),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['account'], operation: ['disableWarmup'] } }, properties);
+
+/** Stops warmup through a background job; returns the job, or its final state when waiting. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const emails = accountEmails(this, itemIndex, 100);
+	const job = (await instantlyApiRequest.call(this, endpoints.disableWarmup, { body: { emails }, itemIndex })) as BackgroundJob;
+	return await maybeWaitForJob(this, job, itemIndex);
+}

@@ -1,0 +1,16 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { endpoints } from '../../transport/endpoints';
+import { instantlyApiRequest } from '../../transport/request';
+import { accountEmail, accountEmailField } from './common';
+
+const properties: INodeProperties[] = [accountEmailField];
+
+export const description = updateDisplayOptions({ show: { resource: ['account'], operation: ['pause'] } }, properties);
+
+/** Stops the account from sending (status 2); Instantly refuses a body here. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const email = accountEmail(this, itemIndex);
+	return (await instantlyApiRequest.call(this, endpoints.pauseAccount, { pathParams: { email }, itemIndex })) as IDataObject;
+}

@@ -1,0 +1,113 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { assertEmail, integerParameter } from '../../helpers/utils';
+import { endpoints } from '../../transport/endpoints';
+import { instantlyApiRequest } from '../../transport/request';
+import { accountEmail, accountEmailField } from './common';
+
+const properties: INodeProperties[] = [
+	accountEmailField,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Daily Limit',
+				name: 'dailyLimit',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 50,
+				description: 'Max number of campaign emails the account sends per day',
+			},
+			{
+				displayName: 'First Name',
+				name: 'firstName',
+				type: 'string',
+				default: '',
+				description: 'Sender first name',
+			},
+			{
+				displayName: 'Last Name',
+				name: 'lastName',
+				type: 'string',
+				default: '',
+				description: 'Sender last name',
+			},
+			{
+				displayName: 'Reply-To',
+				name: 'replyTo',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. replies@example.com',
+				description: 'Address replies should go to',
+			},
+			{
+				displayName: 'Sending Gap (Minutes)',
+				name: 'sendingGap',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 1440 },
+				default: 10,
+				description: 'Minimum minutes between two emails from this account across campaigns',
+			},
+			{
+				displayName: 'Signature',
+				name: 'signature',
+				type: 'string',
+				typeOptions: { rows: 3 },
+				default: '',
+				description: 'Email signature (HTML allowed)',
+			},
+			{
+				displayName: 'Slow Ramp',
+				name: 'enableSlowRamp',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to raise the sending limit gradually',
+			},
+			{
+				displayName: 'Warmup Daily Limit',
+				name: 'warmupLimit',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 20,
+				description: 'Max number of warmup emails per day',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['account'], operation: ['update'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const email = accountEmail(this, itemIndex);
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = {};
+	if (fields.firstName !== undefined) body.first_name = String(fields.firstName).trim();
+	if (fields.lastName !== undefined) body.last_name = String(fields.lastName).trim();
+	if (fields.signature !== undefined) body.signature = String(fields.signature);
+	if (fields.replyTo !== undefined) {
+		body.reply_to = String(fields.replyTo).trim() === '' ? null : assertEmail(node, fields.replyTo, 'Reply-To', itemIndex);
+	}
+	if (fields.dailyLimit !== undefined) {
+		body.daily_limit = integerParameter(this, 'updateFields.dailyLimit', itemIndex, 'Daily Limit', 1, 100000);
+	}
+	if (fields.sendingGap !== undefined) {
+		body.sending_gap = integerParameter(this, 'updateFields.sendingGap', itemIndex, 'Sending Gap (Minutes)', 0, 1440);
+	}
+	if (fields.enableSlowRamp !== undefined) body.enable_slow_ramp = fields.enableSlowRamp === true;
+	if (fields.warmupLimit !== undefined) {
+		body.warmup = { limit: integerParameter(this, 'updateFields.warmupLimit', itemIndex, 'Warmup Daily Limit', 1, 100000) };
+	}
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(node, 'Update Fields: choose at least one field to change', {
+			description: `Item ${itemIndex + 1}: nothing would be sent to Instantly.`,
+			itemIndex,
+		});
+	}
+	return (await instantlyApiRequest.call(this, endpoints.updateAccount, { pathParams: { email }, body, itemIndex })) as IDataObject;
+}

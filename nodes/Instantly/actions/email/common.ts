@@ -1,0 +1,51 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+/** HTML and text body fields; Instantly takes either or both. */
+export const bodyProperties: INodeProperties[] = [
+	{
+		displayName: 'HTML Body',
+		name: 'bodyHtml',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		description: 'The message as HTML; use &lt;br/&gt; for line breaks',
+	},
+	{
+		displayName: 'Text Body',
+		name: 'bodyText',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		description: 'The message as plain text',
+	},
+];
+
+/** `{ html?, text? }` from the body fields, or undefined when both are empty. */
+export function messageBody(context: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
+	const body: IDataObject = {};
+	const html = String(context.getNodeParameter('bodyHtml', itemIndex, '') ?? '');
+	const text = String(context.getNodeParameter('bodyText', itemIndex, '') ?? '');
+	if (html.trim() !== '') body.html = html;
+	if (text.trim() !== '') body.text = text;
+	return Object.keys(body).length > 0 ? body : undefined;
+}
+
+/** Cc and Bcc options (comma-separated addresses). */
+export const copyOptions: INodeProperties[] = [
+	{
+		displayName: 'BCC',
+		name: 'bcc',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. archive@example.com',
+		description: 'Comma-separated addresses to blind-copy',
+	},
+	{
+		displayName: 'CC',
+		name: 'cc',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. boss@example.com',
+		description: 'Comma-separated addresses to copy',
+	},
+];

@@ -1,0 +1,16 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { idField, uuidParameter } from '../../helpers/fields';
+import { endpoints } from '../../transport/endpoints';
+import { instantlyApiRequest } from '../../transport/request';
+
+const properties: INodeProperties[] = [idField('Email ID', 'emailId', 'ID of the email to delete')];
+
+export const description = updateDisplayOptions({ show: { resource: ['email'], operation: ['deleteEmail'] } }, properties);
+
+/** Deletes the email; Instantly answers with the deleted email. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = uuidParameter(this, 'emailId', itemIndex, 'Email ID');
+	return (await instantlyApiRequest.call(this, endpoints.deleteEmail, { pathParams: { id }, itemIndex })) as IDataObject;
+}

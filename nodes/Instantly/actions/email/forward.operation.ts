@@ -1,0 +1,102 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { emailList, emailParameter, requiredText, uuidParameter } from '../../helpers/fields';
+import { assertEmail, compact } from '../../helpers/utils';
+import { endpoints } from '../../transport/endpoints';
+import { instantlyApiRequest } from '../../transport/request';
+import { bodyProperties, copyOptions, messageBody } from './common';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Email ID',
+		name: 'emailId',
+		type: 'string',
+		required: true,
+		default: '={{ $json.email_id }}',
+		description: 'ID of the email to forward',
+	},
+	{
+		displayName: 'Sending Account',
+		name: 'eaccount',
+		type: 'string',
+		required: true,
+		default: '={{ $json.email_account }}',
+		placeholder: 'e.g. sales@example.com',
+		description: 'The connected account that sends the forward',
+	},
+	{
+		displayName: 'To',
+		name: 'to',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. ae@example.com, sdr@example.com',
+		description: 'Comma-separated recipients',
+	},
+	{
+		displayName: 'Subject',
+		name: 'subject',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Fwd: Quick question',
+	},
+	{
+		displayName: 'Include Original Email',
+		name: 'includeOriginalBody',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to append the original email, with its headers, after the note',
+	},
+	...bodyProperties.map((property) => ({ ...property, description: `${property.description} (a note above the forwarded email)` })),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			...copyOptions,
+			{
+				displayName: 'Reply-To',
+				name: 'replyTo',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. sales@example.com',
+				description: 'The address replies to the forward should go to',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['email'], operation: ['forward'] } }, properties);
+
+/** Forwards an email to new recipients; Instantly starts a new thread for it. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const replyToUuid = uuidParameter(this, 'emailId', itemIndex, 'Email ID');
+	const eaccount = emailParameter(this, 'eaccount', itemIndex, 'Sending Account');
+	const to = emailList(this, this.getNodeParameter('to', itemIndex, ''), 'To', itemIndex);
+	if (to.length === 0) {
+		throw new NodeOperationError(node, 'To is required', {
+			description: `Item ${itemIndex + 1}: give at least one recipient.`,
+			itemIndex,
+		});
+	}
+	const subject = requiredText(this, 'subject', itemIndex, 'Subject');
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const request = compact({
+		eaccount,
+		reply_to_uuid: replyToUuid,
+		// A comma-separated string, not an array, in Instantly's schema.
+		to_address_email_list: to.join(','),
+		subject,
+		body: messageBody(this, itemIndex),
+		include_original_body: this.getNodeParameter('includeOriginalBody', itemIndex, true) as boolean,
+		cc_address_email_list: emailList(this, options.cc, 'CC', itemIndex).join(','),
+		bcc_address_email_list: emailList(this, options.bcc, 'BCC', itemIndex).join(','),
+		reply_to: options.replyTo ? assertEmail(node, options.replyTo, 'Reply-To', itemIndex) : undefined,
+	});
+	return (await instantlyApiRequest.call(this, endpoints.forwardEmail, { body: request, itemIndex })) as IDataObject;
+}

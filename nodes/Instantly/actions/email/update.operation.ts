@@ -1,0 +1,67 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { idField, toIsoTimestamp, uuidParameter } from '../../helpers/fields';
+import { endpoints } from '../../transport/endpoints';
+import { instantlyApiRequest } from '../../transport/request';
+
+const properties: INodeProperties[] = [
+	idField('Email ID', 'emailId', 'ID of the email to change'),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Clear Reminder',
+				name: 'clearReminder',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to remove the reminder set on the email',
+			},
+			{
+				displayName: 'Reminder',
+				name: 'reminder',
+				type: 'dateTime',
+				default: '',
+				description: 'When the unibox should remind you of this email',
+			},
+			{
+				displayName: 'Unread',
+				name: 'isUnread',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the email is unread (off marks it as read)',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['email'], operation: ['update'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const id = uuidParameter(this, 'emailId', itemIndex, 'Email ID');
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = {};
+	// Instantly stores is_unread as a number (1 unread, 0 read) and refuses a boolean.
+	if (fields.isUnread !== undefined) body.is_unread = fields.isUnread === true ? 1 : 0;
+	if (fields.reminder !== undefined && fields.clearReminder === true) {
+		throw new NodeOperationError(node, 'Reminder and Clear Reminder cannot be used together', {
+			description: `Item ${itemIndex + 1}: keep one of them.`,
+			itemIndex,
+		});
+	}
+	const reminder = toIsoTimestamp(this, fields.reminder, 'Reminder', itemIndex);
+	if (reminder !== undefined) body.reminder_ts = reminder;
+	if (fields.clearReminder === true) body.reminder_ts = null;
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(node, 'Update Fields: choose at least one field to change', {
+			description: `Item ${itemIndex + 1}: nothing would be sent to Instantly.`,
+			itemIndex,
+		});
+	}
+	return (await instantlyApiRequest.call(this, endpoints.updateEmail, { pathParams: { id }, body, itemIndex })) as IDataObject;
+}

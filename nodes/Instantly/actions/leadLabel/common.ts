@@ -1,0 +1,28 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { idField } from '../../helpers/fields';
+
+export const labelIdField = idField('Lead Label ID', 'labelId', 'ID of the lead label');
+
+export const SENTIMENTS = [
+	{ name: 'Negative', value: 'negative' },
+	{ name: 'Neutral', value: 'neutral' },
+	{ name: 'Positive', value: 'positive' },
+];
+
+export const labelOptions: INodeProperties[] = [
+	{
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		default: '',
+		description: 'What the label means, shown in Instantly and used by its AI',
+	},
+	{
+		displayName: 'Use With AI',
+		name: 'useWithAi',
+		type: 'boolean',
+		default: false,
+		description: "Whether Instantly's AI may apply this label to replies",
+	},
+];

@@ -1,0 +1,50 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { requiredText } from '../../helpers/fields';
+import { compact } from '../../helpers/utils';
+import { endpoints } from '../../transport/endpoints';
+import { instantlyApiRequest } from '../../transport/request';
+import { labelOptions, SENTIMENTS } from './common';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Label',
+		name: 'label',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Hot Lead',
+		description: 'Name of the custom interest status',
+	},
+	{
+		displayName: 'Sentiment',
+		name: 'sentiment',
+		type: 'options',
+		options: SENTIMENTS,
+		default: 'positive',
+		description: 'Whether the status counts as positive, neutral or negative interest',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: labelOptions,
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['leadLabel'], operation: ['create'] } }, properties);
+
+/** Creates a custom interest status; the answer's interest_status is the value leads and webhooks use. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body = compact({
+		label: requiredText(this, 'label', itemIndex, 'Label'),
+		interest_status_label: this.getNodeParameter('sentiment', itemIndex) as string,
+		description: typeof fields.description === 'string' ? fields.description.trim() : undefined,
+		use_with_ai: fields.useWithAi as boolean | undefined,
+	});
+	return (await instantlyApiRequest.call(this, endpoints.createLeadLabel, { body, itemIndex })) as IDataObject;
+}

@@ -1,0 +1,17 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { uuidParameter } from '../../helpers/fields';
+import { endpoints } from '../../transport/endpoints';
+import { instantlyApiRequest } from '../../transport/request';
+import { labelIdField } from './common';
+
+const properties: INodeProperties[] = [labelIdField];
+
+export const description = updateDisplayOptions({ show: { resource: ['leadLabel'], operation: ['get'] } }, properties);
+
+/** Returns the label, with the numeric interest_status used by leads and webhooks. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = uuidParameter(this, 'labelId', itemIndex, 'Lead Label ID');
+	return (await instantlyApiRequest.call(this, endpoints.getLeadLabel, { pathParams: { id }, itemIndex })) as IDataObject;
+}

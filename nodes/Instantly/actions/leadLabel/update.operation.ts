@@ -1,0 +1,60 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { uuidParameter } from '../../helpers/fields';
+import { endpoints } from '../../transport/endpoints';
+import { instantlyApiRequest } from '../../transport/request';
+import { labelIdField, labelOptions, SENTIMENTS } from './common';
+
+const properties: INodeProperties[] = [
+	labelIdField,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			labelOptions[0],
+			{ displayName: 'Label', name: 'label', type: 'string', default: '', description: 'New name of the label' },
+			{
+				displayName: 'Sentiment',
+				name: 'sentiment',
+				type: 'options',
+				options: SENTIMENTS,
+				default: 'positive',
+				description: 'Whether the status counts as positive, neutral or negative interest',
+			},
+			labelOptions[1],
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['leadLabel'], operation: ['update'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const id = uuidParameter(this, 'labelId', itemIndex, 'Lead Label ID');
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = {};
+	if (fields.label !== undefined) {
+		const label = String(fields.label).trim();
+		if (label === '') {
+			throw new NodeOperationError(node, 'Label cannot be empty', {
+				description: `Item ${itemIndex + 1}: remove the field to keep the current name.`,
+				itemIndex,
+			});
+		}
+		body.label = label;
+	}
+	if (fields.sentiment !== undefined) body.interest_status_label = fields.sentiment;
+	if (fields.description !== undefined) body.description = String(fields.description).trim() || null;
+	if (fields.useWithAi !== undefined) body.use_with_ai = fields.useWithAi === true;
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(node, 'Update Fields: choose at least one field to change', {
+			description: `Item ${itemIndex + 1}: nothing would be sent to Instantly.`,
+			itemIndex,
+		});
+	}
+	return (await instantlyApiRequest.call(this, endpoints.updateLeadLabel, { pathParams: { id }, body, itemIndex })) as IDataObject;
+}

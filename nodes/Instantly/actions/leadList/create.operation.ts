@@ -1,0 +1,41 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { requiredText } from '../../helpers/fields';
+import { assertUuid, compact } from '../../helpers/utils';
+import { endpoints } from '../../transport/endpoints';
+import { instantlyApiRequest } from '../../transport/request';
+import { enrichmentOption, ownerOption } from './common';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Webinar sign-ups',
+		description: 'Name of the lead list',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [enrichmentOption, ownerOption],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['leadList'], operation: ['create'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const name = requiredText(this, 'name', itemIndex, 'Name');
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body = compact({
+		name,
+		has_enrichment_task: fields.hasEnrichmentTask as boolean | undefined,
+		owned_by: fields.ownedBy ? assertUuid(this.getNode(), fields.ownedBy, 'Owner User ID', itemIndex) : undefined,
+	});
+	return (await instantlyApiRequest.call(this, endpoints.createLeadList, { body, itemIndex })) as IDataObject;
+}

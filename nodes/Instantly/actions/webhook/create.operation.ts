@@ -1,0 +1,51 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { endpoints } from '../../transport/endpoints';
+import { instantlyApiRequest } from '../../transport/request';
+import { eventTypeOptions, webhookBody, webhookFieldOptions } from './common';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Target URL',
+		name: 'targetUrl',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. https://example.com/hooks/instantly',
+		description: 'Where Instantly posts the events. To receive events in n8n, use the Instantly Trigger instead.',
+	},
+	{
+		displayName: 'Event',
+		name: 'eventType',
+		type: 'options',
+		options: eventTypeOptions,
+		default: 'reply_received',
+		description: 'The event the webhook receives (one per webhook)',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: webhookFieldOptions,
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['create'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body = webhookBody(
+		this,
+		{
+			...fields,
+			targetUrl: this.getNodeParameter('targetUrl', itemIndex, ''),
+			eventType: this.getNodeParameter('eventType', itemIndex),
+		},
+		'additionalFields',
+		itemIndex,
+	);
+	return (await instantlyApiRequest.call(this, endpoints.createWebhook, { body, itemIndex })) as IDataObject;
+}

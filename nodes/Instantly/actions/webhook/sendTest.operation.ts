@@ -1,0 +1,17 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { uuidParameter } from '../../helpers/fields';
+import { endpoints } from '../../transport/endpoints';
+import { instantlyApiRequest } from '../../transport/request';
+import { webhookIdField } from './common';
+
+const properties: INodeProperties[] = [webhookIdField];
+
+export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['sendTest'] } }, properties);
+
+/** Sends a test event to the target URL and returns whether it answered (success, status_code, response_time_ms). */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = uuidParameter(this, 'webhookId', itemIndex, 'Webhook ID');
+	return (await instantlyApiRequest.call(this, endpoints.testWebhook, { pathParams: { id }, itemIndex })) as IDataObject;
+}

@@ -1,0 +1,52 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { uuidParameter } from '../../helpers/fields';
+import { endpoints } from '../../transport/endpoints';
+import { instantlyApiRequest } from '../../transport/request';
+import { eventTypeOptions, webhookBody, webhookFieldOptions, webhookIdField } from './common';
+
+const properties: INodeProperties[] = [
+	webhookIdField,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: ([
+			...webhookFieldOptions,
+			{
+				displayName: 'Event',
+				name: 'eventType',
+				type: 'options',
+				options: eventTypeOptions,
+				default: 'reply_received',
+				description: 'The event the webhook receives',
+			},
+			{
+				displayName: 'Target URL',
+				name: 'targetUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. https://example.com/hooks/instantly',
+				description: 'Where Instantly posts the events',
+			},
+		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['update'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = uuidParameter(this, 'webhookId', itemIndex, 'Webhook ID');
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const body = webhookBody(this, fields, 'updateFields', itemIndex);
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(this.getNode(), 'Update Fields: choose at least one field to change', {
+			description: `Item ${itemIndex + 1}: nothing would be sent to Instantly.`,
+			itemIndex,
+		});
+	}
+	return (await instantlyApiRequest.call(this, endpoints.updateWebhook, { pathParams: { id }, body, itemIndex })) as IDataObject;
+}

@@ -1,0 +1,62 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { assertEmail, assertUuid, splitList, toDateOnly } from './utils';
+
+/** A required text parameter, trimmed; throws naming the field when it is empty. */
+export function requiredText(context: IExecuteFunctions, name: string, itemIndex: number, label: string): string {
+	const text = String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	if (text === '') {
+		throw new NodeOperationError(context.getNode(), `${label} is required`, {
+			description: `Item ${itemIndex + 1}: give a value for ${label}.`,
+			itemIndex,
+		});
+	}
+	return text;
+}
+
+/** A required Instantly id (UUID) parameter. */
+export function uuidParameter(context: IExecuteFunctions, name: string, itemIndex: number, label: string): string {
+	return assertUuid(context.getNode(), String(context.getNodeParameter(name, itemIndex, '') ?? ''), label, itemIndex);
+}
+
+/** A required email address parameter. */
+export function emailParameter(context: IExecuteFunctions, name: string, itemIndex: number, label: string): string {
+	return assertEmail(context.getNode(), String(context.getNodeParameter(name, itemIndex, '') ?? ''), label, itemIndex);
+}
+
+/** A comma-separated list of email addresses, each validated; `[]` when empty. */
+export function emailList(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string[] {
+	return splitList(value).map((email) => assertEmail(context.getNode(), email, label, itemIndex));
+}
+
+/** An n8n date/time value as an ISO timestamp, or undefined when empty. */
+export function toIsoTimestamp(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const time = Date.parse(String(value));
+	if (Number.isNaN(time)) {
+		throw new NodeOperationError(context.getNode(), `${label}: "${String(value)}" is not a date`, {
+			description: `Item ${itemIndex + 1}: use a date and time such as 2025-01-31T09:00:00Z.`,
+			itemIndex,
+		});
+	}
+	return new Date(time).toISOString();
+}
+
+/** An n8n date value as YYYY-MM-DD, or undefined when empty. */
+export function toDate(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string | undefined {
+	return toDateOnly(context.getNode(), value, label, itemIndex);
+}
+
+/** A plain string id field (no list to pick from), e.g. a webhook or lead label id. */
+export function idField(displayName: string, name: string, description: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 3f1c2a9e-8b7d-4c1e-9f0a-2b3c4d5e6f70',
+		description,
+	};
+}
