@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# The e2e stage of `npm test` (scripts/test.sh): the package inside real n8n on both supported
+# lines, against the Instantly simulator. Installs what it needs (cached), builds and packs once,
+# runs the scenario for 2.41.1 (with the editor check) and 1.123.81, and writes a jest-shaped
+# summary: {numPassedTests, numFailedTests, numRuntimeErrorTestSuites, checks}.
+# Usage: scripts/e2e/run.sh <result.json>
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+
+result=${1:?usage: scripts/e2e/run.sh <result.json>}
+mkdir -p "$(dirname "$result")"
+artifacts=.e2e
+mkdir -p "$artifacts/packs"
+total_started=$SECONDS
+timings=()
+timing() { timings+=("$1: $2 s"); echo "[e2e] $1 took $2 s"; }
+
+lines=(2.41.1 1.123.81)
+
+# 1. Install both n8n lines (cached; in parallel when cold) and Chromium.
+started=$SECONDS
+install_failed=0
+pids=()
+for version in "${lines[@]}"; do
+	bash scripts/e2e/install-n8n.sh "$version" > "$artifacts/install-$version.log" 2>&1 &
+	pids+=($!)
+done
+for index in "${!pids[@]}"; do
+	if ! wait "${pids[$index]}"; then
+		echo "[e2e] install of n8n ${lines[$index]} failed; last lines of $artifacts/install-${lines[$index]}.log:"
+		tail -30 "$artifacts/install-${lines[$index]}.log"
+		install_failed=1
+	else
+		grep '^\[install-n8n\]' "$artifacts/install-${lines[$index]}.log" || true
+	fi
+done
+bash scripts/e2e/install-chromium.sh || install_failed=1
+timing install $((SECONDS - started))
+
+# 2. Build and pack once; every line installs the same tarball.
+started=$SECONDS
+tarball=''
+if npm run build > "$artifacts/build.log" 2>&1; then
+	rm -f "$artifacts"/packs/n8n-nodes-instantly-ai-*.tgz
+	tarball=$(npm pack --json --pack-destination "$artifacts/packs" 2>/dev/null | node -e "
+		let s = ''; process.stdin.on('data', (c) => (s += c)).on('end', () => console.log(require('path').resolve('$artifacts/packs', JSON.parse(s)[0].filename)));")
+else
+	echo "[e2e] build failed:"; tail -30 "$artifacts/build.log"
+fi
+timing build+pack $((SECONDS - started))
+
+# 3. One scenario per line, one after the other (2 cores).
+for version in "${lines[@]}"; do
+	out="$artifacts/result-$version.json"
+	rm -f "$out"
+	if [[ $install_failed -eq 0 && -n "$tarball" ]]; then
+		extra=()
+		[[ "$version" == "${lines[0]}" ]] && extra=(--browser)
+		started=$SECONDS
+		npx tsx scripts/e2e/scenario.ts --version "$version" --tarball "$tarball" --out "$out" "${extra[@]}" 2>&1 |
+			grep -v '^npm warn Unknown'
+		timing "line $version" $((SECONDS - started))
+	fi
+done
+
+# 4. The jest-shaped summary; a line without a result file (or with a runtime error) counts as a crashed suite.
+node - "$result" "$artifacts" "${lines[@]}" <<'NODE'
+const fs = require('fs');
+const [result, artifacts, ...lines] = process.argv.slice(2);
+const summary = { numPassedTests: 0, numFailedTests: 0, numRuntimeErrorTestSuites: 0, checks: [], lines: {} };
+for (const line of lines) {
+	let run;
+	try {
+		run = JSON.parse(fs.readFileSync(`${artifacts}/result-${line}.json`, 'utf8'));
+	} catch {
+		run = { version: line, checks: [], runtimeError: 'no result file (install, build or the scenario crashed)', timings: {} };
+	}
+	for (const check of run.checks) {
+		summary.checks.push({ ...check, fullName: `n8n ${line}: ${check.name}` });
+		if (check.status === 'passed') summary.numPassedTests++;
+		else summary.numFailedTests++;
+	}
+	if (run.runtimeError) summary.numRuntimeErrorTestSuites++;
+	summary.lines[line] = { runtimeError: run.runtimeError, timings: run.timings };
+}
+summary.success = summary.numFailedTests === 0 && summary.numRuntimeErrorTestSuites === 0;
+fs.writeFileSync(result, `${JSON.stringify(summary, null, 2)}\n`);
+for (const check of summary.checks.filter((c) => c.status === 'failed')) console.log(`[e2e] FAILED ${check.fullName}: ${check.error}`);
+for (const [line, { runtimeError }] of Object.entries(summary.lines)) if (runtimeError) console.log(`[e2e] RUNTIME ERROR n8n ${line}: ${runtimeError}`);
+console.log(`[e2e] ${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${summary.numRuntimeErrorTestSuites} lines crashed`);
+process.exitCode = summary.success ? 0 : 1;
+NODE
+status=$?
+timing total $((SECONDS - total_started))
+printf '[e2e] timings: %s\n' "${timings[*]}"
+exit $status
