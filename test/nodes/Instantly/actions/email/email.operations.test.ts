@@ -1,0 +1,298 @@
+import * as reply from '../../../../../nodes/Instantly/actions/email/reply.operation';
+import { MINIMAL_CAMPAIGN, startReceiver } from '../../../../simulator/testClient';
+import { itemsOf, rl, useInstantly } from '../setup';
+
+const t = useInstantly();
+const ACCOUNT = 'alex@getacme-mail.com';
+const LEAD = 'jane@prospect.com';
+/** The test's workspace id (the simulator's add* helpers take it). */
+const ws = () => t.state.id;
+
+function seedInbox() {
+	t.sim.addAccount(ws(), { email: ACCOUNT });
+	t.sim.addAccount(ws(), { email: 'sam@getacme-mail.com' });
+	const thread = t.sim.addEmail(ws(), { ue_type: 1, lead: LEAD, subject: 'Quick question', eaccount: ACCOUNT });
+	const received = t.sim.addEmail(ws(), {
+		lead: LEAD,
+		subject: 'Re: Quick question',
+		eaccount: ACCOUNT,
+		thread_id: thread.thread_id,
+		body: { text: 'Sounds good' },
+	});
+	const other = t.sim.addEmail(ws(), { lead: 'bob@else.com', subject: 'Hello', eaccount: 'sam@getacme-mail.com' });
+	return { thread, received, other };
+}
+
+describe('Email → Get Many', () => {
+	it('maps the filters to the query and stops at the limit', async () => {
+		const { received } = seedInbox();
+		t.reset();
+		const { items } = await t.run({
+			resource: 'email',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 5,
+			filters: {
+				eaccount: `${ACCOUNT}, `,
+				isUnread: true,
+				emailType: 'received',
+				latestOfThread: true,
+				lead: LEAD,
+				search: 'Sounds',
+				createdAfter: '2020-01-01T00:00:00.000Z',
+			},
+		});
+		expect(t.requests()).toEqual([
+			{
+				method: 'GET',
+				path: '/api/v2/emails',
+				query: {
+					limit: '5',
+					eaccount: ACCOUNT,
+					is_unread: 'true',
+					email_type: 'received',
+					latest_of_thread: 'true',
+					lead: LEAD,
+					search: 'Sounds',
+					min_timestamp_created: '2020-01-01T00:00:00.000Z',
+				},
+				body: undefined,
+			},
+		]);
+		expect(items.map((item) => item.json.id)).toEqual([received.id]);
+	});
+
+	it('filters by campaign through the locator', async () => {
+		const campaignId = await t.campaign();
+		t.sim.addAccount(ws(), { email: ACCOUNT });
+		const inCampaign = t.sim.addEmail(ws(), { lead: LEAD, campaign_id: campaignId });
+		t.sim.addEmail(ws(), { lead: 'other@else.com' });
+		t.reset();
+		const { items } = await t.run({
+			resource: 'email',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { campaignId: rl(campaignId) },
+		});
+		expect(t.requests()[0].query).toEqual({ limit: '100', campaign_id: campaignId });
+		expect(items.map((item) => item.json.id)).toEqual([inCampaign.id]);
+	});
+
+	it('refuses a malformed lead email before sending', async () => {
+		t.reset();
+		await expect(
+			t.run({ resource: 'email', operation: 'getAll', returnAll: true, filters: { lead: 'jane' } }),
+		).rejects.toThrow('Lead Email: "jane" is not a valid email address');
+		expect(t.requests()).toEqual([]);
+	});
+});
+
+describe('Email → Get, Update, Delete, Count Unread, Mark Thread as Read', () => {
+	it('gets an email by id', async () => {
+		const { received } = seedInbox();
+		const { items } = await t.run({ resource: 'email', operation: 'get', emailId: received.id });
+		expect(items[0].json).toMatchObject({ id: received.id, subject: 'Re: Quick question', is_unread: 1 });
+	});
+
+	it('marks an email read (is_unread as a number) and sets a reminder', async () => {
+		const { received } = seedInbox();
+		t.reset();
+		await t.run({
+			resource: 'email',
+			operation: 'update',
+			emailId: received.id,
+			updateFields: { isUnread: false, reminder: '2030-05-01T09:00:00.000Z' },
+		});
+		expect(t.requests()[0]).toMatchObject({
+			method: 'PATCH',
+			path: `/api/v2/emails/${received.id}`,
+			body: { is_unread: 0, reminder_ts: '2030-05-01T09:00:00.000Z' },
+		});
+		expect(t.state.emails.get(received.id)).toMatchObject({ is_unread: 0, reminder_ts: '2030-05-01T09:00:00.000Z' });
+	});
+
+	it('clears a reminder with null and refuses an empty update', async () => {
+		const { received } = seedInbox();
+		t.reset();
+		await t.run({ resource: 'email', operation: 'update', emailId: received.id, updateFields: { clearReminder: true } });
+		expect(t.requests()[0].body).toEqual({ reminder_ts: null });
+		t.reset();
+		await expect(
+			t.run({ resource: 'email', operation: 'update', emailId: received.id, updateFields: {} }),
+		).rejects.toThrow('Update Fields: choose at least one field');
+		expect(t.requests()).toEqual([]);
+	});
+
+	it('deletes an email', async () => {
+		const { other } = seedInbox();
+		t.reset();
+		await t.run({ resource: 'email', operation: 'deleteEmail', emailId: other.id });
+		expect(t.requests()).toEqual([{ method: 'DELETE', path: `/api/v2/emails/${other.id}`, query: {}, body: undefined }]);
+		expect(t.state.emails.has(other.id)).toBe(false);
+	});
+
+	it('refuses an email id that is not a UUID', async () => {
+		t.reset();
+		await expect(t.run({ resource: 'email', operation: 'get', emailId: '42' })).rejects.toThrow(
+			'Email ID: "42" is not a valid Instantly ID',
+		);
+		expect(t.requests()).toEqual([]);
+	});
+
+	it('counts unread emails, then marks a thread as read', async () => {
+		const { received } = seedInbox();
+		const before = await t.run({ resource: 'email', operation: 'countUnread' });
+		expect(before.items[0].json).toEqual({ count: 2 });
+		t.reset();
+		await t.run({ resource: 'email', operation: 'markThreadAsRead', threadId: received.thread_id as string });
+		expect(t.requests()).toEqual([
+			{ method: 'POST', path: `/api/v2/emails/threads/${received.thread_id as string}/mark-as-read`, query: {}, body: undefined },
+		]);
+		const after = await t.run({ resource: 'email', operation: 'countUnread' });
+		expect(after.items[0].json).toEqual({ count: 1 });
+	});
+});
+
+describe('Email → Reply', () => {
+	let receiver: Awaited<ReturnType<typeof startReceiver>>;
+	beforeAll(async () => {
+		receiver = await startReceiver();
+	});
+	afterAll(async () => await receiver.close());
+
+	it('answers a reply_received delivery with only a body mapped', async () => {
+		t.sim.addAccount(ws(), { email: ACCOUNT });
+		const campaign = (await t.api('POST', '/api/v2/campaigns', { ...MINIMAL_CAMPAIGN, email_list: [ACCOUNT] })).body;
+		await t.api('POST', '/api/v2/leads', { campaign: campaign.id, email: LEAD, first_name: 'Jane' });
+		await t.api('POST', '/api/v2/webhooks', { target_hook_url: `${receiver.url}/hook`, event_type: 'reply_received' });
+		receiver.received.length = 0;
+		await t.sim.triggerEvent(ws(), { event_type: 'email_sent', campaign_id: campaign.id, lead_email: LEAD });
+		await t.sim.triggerEvent(ws(), { event_type: 'reply_received', campaign_id: campaign.id, lead_email: LEAD });
+		const delivery = receiver.received[0].body as Record<string, unknown>;
+		expect(delivery.event_type).toBe('reply_received');
+
+		// The operation's defaults are expressions over the trigger item; the harness does not evaluate
+		// expressions, so each one stands in as the function it evaluates to.
+		const defaults = Object.fromEntries(reply.description.map((property) => [property.name, property.default]));
+		expect(defaults).toMatchObject({
+			replyToUuid: '={{ $json.email_id }}',
+			eaccount: '={{ $json.email_account }}',
+			subject: '={{ $json.reply_subject }}',
+		});
+		const fromJson = (key: string) => (item: { json: Record<string, unknown> }) => item.json[key];
+		t.reset();
+		const { items } = await t.run(
+			{
+				resource: 'email',
+				operation: 'reply',
+				replyToUuid: fromJson('email_id'),
+				eaccount: fromJson('email_account'),
+				subject: fromJson('reply_subject'),
+				bodyText: 'Great, talk Tuesday?',
+			},
+			{ items: itemsOf(delivery as never) },
+		);
+		expect(t.requests()).toEqual([
+			{
+				method: 'POST',
+				path: '/api/v2/emails/reply',
+				query: {},
+				body: {
+					eaccount: ACCOUNT,
+					reply_to_uuid: delivery.email_id,
+					subject: delivery.reply_subject,
+					body: { text: 'Great, talk Tuesday?' },
+				},
+			},
+		]);
+		const received = t.state.emails.get(delivery.email_id as string)!;
+		expect(items[0].json).toMatchObject({ thread_id: received.thread_id, to_address_email_list: LEAD, eaccount: ACCOUNT });
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+	});
+
+	it('sends cc, bcc and extra recipients in Instantly’s shapes', async () => {
+		const { received } = seedInbox();
+		t.reset();
+		await t.run({
+			resource: 'email',
+			operation: 'reply',
+			replyToUuid: received.id,
+			eaccount: ACCOUNT,
+			subject: 'Re: Quick question',
+			bodyHtml: '<p>Hi</p>',
+			bodyText: 'Hi',
+			options: { cc: 'a@x.com; b@x.com', bcc: 'c@x.com', additionalRecipients: 'd@x.com' },
+		});
+		expect(t.requests()[0].body).toEqual({
+			eaccount: ACCOUNT,
+			reply_to_uuid: received.id,
+			subject: 'Re: Quick question',
+			body: { html: '<p>Hi</p>', text: 'Hi' },
+			additional_recipients: ['d@x.com'],
+			cc_address_email_list: 'a@x.com,b@x.com',
+			bcc_address_email_list: 'c@x.com',
+		});
+	});
+
+	it.each([
+		[{ bodyText: '' }, 'Give an HTML Body or a Text Body'],
+		[{ eaccount: '' }, 'Sending Account is required'],
+		[{ replyToUuid: 'abc' }, 'Reply To Email ID: "abc" is not a valid Instantly ID'],
+		[{ options: { cc: 'nope' } }, 'CC: "nope" is not a valid email address'],
+	])('refuses %o before sending', async (override, message) => {
+		t.reset();
+		await expect(
+			t.run({
+				resource: 'email',
+				operation: 'reply',
+				replyToUuid: '0199e9d9-0000-7000-8000-000000000000',
+				eaccount: ACCOUNT,
+				subject: 'Re: x',
+				bodyText: 'Hi',
+				...override,
+			}),
+		).rejects.toThrow(message);
+		expect(t.requests()).toEqual([]);
+	});
+});
+
+describe('Email → Forward', () => {
+	it('forwards with the recipients as one comma-separated string', async () => {
+		const { received } = seedInbox();
+		t.reset();
+		const { items } = await t.run({
+			resource: 'email',
+			operation: 'forward',
+			emailId: received.id,
+			eaccount: ACCOUNT,
+			to: 'ae@getacme.com, sdr@getacme.com',
+			subject: 'Fwd: Quick question',
+			includeOriginalBody: true,
+			bodyText: 'Hot lead, take it from here',
+		});
+		expect(t.requests()[0]).toEqual({
+			method: 'POST',
+			path: '/api/v2/emails/forward',
+			query: {},
+			body: {
+				eaccount: ACCOUNT,
+				reply_to_uuid: received.id,
+				to_address_email_list: 'ae@getacme.com,sdr@getacme.com',
+				subject: 'Fwd: Quick question',
+				body: { text: 'Hot lead, take it from here' },
+				include_original_body: true,
+			},
+		});
+		expect(items[0].json).toMatchObject({ to_address_email_list: 'ae@getacme.com,sdr@getacme.com' });
+		expect(items[0].json.thread_id).not.toBe(received.thread_id);
+	});
+
+	it('refuses a forward without recipients', async () => {
+		const { received } = seedInbox();
+		t.reset();
+		await expect(
+			t.run({ resource: 'email', operation: 'forward', emailId: received.id, eaccount: ACCOUNT, to: ' ', subject: 'Fwd' }),
+		).rejects.toThrow('To is required');
+		expect(t.requests()).toEqual([]);
+	});
+});
