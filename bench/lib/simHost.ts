@@ -188,6 +188,9 @@ const commands: Record<string, (...args: any[]) => unknown> = {
 		for (const lead of sim.workspace(apiKey).leads.values()) if (lead[field] === value) count++;
 		return count;
 	},
+	webhooks(apiKey: string) {
+		return [...sim.workspace(apiKey).webhooks.values()].map((webhook) => ({ id: webhook.id, event_type: webhook.event_type, target_hook_url: webhook.target_hook_url, headers: webhook.headers, status: webhook.status }));
+	},
 	setLatency(ms: number) {
 		sim.setLatency(ms);
 	},
