@@ -32,16 +32,24 @@ export function waitForJobProperties(what: string): INodeProperties[] {
 	];
 }
 
-/** Returns the job as is, or (when Wait for Completion is on) polls it until it is done or the timeout passes. */
+/**
+ * Reads Wait for Completion and Timeout: the timeout in ms, or undefined when not waiting. Call it
+ * before starting the job, so a bad timeout is refused before anything is sent.
+ */
+export function jobTimeoutMs(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (!(context.getNodeParameter('waitForCompletion', itemIndex, true) as boolean)) return undefined;
+	return integerParameter(context, 'timeout', itemIndex, 'Timeout (Seconds)', 1, 3600) * 1000;
+}
+
+/** Returns the job as is when not waiting, else polls it until it is done or the timeout passes. */
 export async function maybeWaitForJob(
 	context: IExecuteFunctions,
 	job: BackgroundJob,
+	timeoutMs: number | undefined,
 	itemIndex: number,
-	qs?: IDataObject,
 ): Promise<IDataObject> {
-	if (!(context.getNodeParameter('waitForCompletion', itemIndex, true) as boolean)) return job;
-	const timeoutMs = integerParameter(context, 'timeout', itemIndex, 'Timeout (Seconds)', 1, 3600) * 1000;
-	return await waitForJob(context, job, timeoutMs, itemIndex, qs);
+	if (timeoutMs === undefined) return job;
+	return await waitForJob(context, job, timeoutMs, itemIndex);
 }
 
 /**
@@ -53,7 +61,6 @@ export async function waitForJob(
 	job: BackgroundJob,
 	timeoutMs: number,
 	itemIndex: number,
-	qs?: IDataObject,
 ): Promise<IDataObject> {
 	let current = job;
 	let waitedMs = 0;
@@ -66,7 +73,6 @@ export async function waitForJob(
 		delayMs = Math.min(delayMs * 2, MAX_POLL_MS);
 		current = (await instantlyApiRequest.call(context, endpoints.getBackgroundJob, {
 			pathParams: { id: job.id },
-			qs,
 			itemIndex,
 		})) as BackgroundJob;
 	}

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { maybeWaitForJob, waitForJobProperties } from '../../helpers/backgroundJob';
+import { jobTimeoutMs, maybeWaitForJob, waitForJobProperties } from '../../helpers/backgroundJob';
 import type { BackgroundJob } from '../../helpers/interfaces';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
@@ -17,6 +17,7 @@ export const description = updateDisplayOptions({ show: { resource: ['account'],
 /** Starts warmup through a background job; returns the job, or its final state when waiting. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const emails = accountEmails(this, itemIndex, 100);
+	const timeoutMs = jobTimeoutMs(this, itemIndex);
 	const job = (await instantlyApiRequest.call(this, endpoints.enableWarmup, { body: { emails }, itemIndex })) as BackgroundJob;
-	return await maybeWaitForJob(this, job, itemIndex);
+	return await maybeWaitForJob(this, job, timeoutMs, itemIndex);
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { maybeWaitForJob, waitForJobProperties } from '../../helpers/backgroundJob';
+import { jobTimeoutMs, maybeWaitForJob, waitForJobProperties } from '../../helpers/backgroundJob';
 import { requiredText } from '../../helpers/fields';
 import type { BackgroundJob } from '../../helpers/interfaces';
 import { endpoints } from '../../transport/endpoints';
@@ -25,9 +25,10 @@ export const description = updateDisplayOptions({ show: { resource: ['background
 /** Returns the job (type, progress, status, data), optionally once it is done. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requiredText(this, 'jobId', itemIndex, 'Job ID');
+	const timeoutMs = jobTimeoutMs(this, itemIndex);
 	const job = (await instantlyApiRequest.call(this, endpoints.getBackgroundJob, {
 		pathParams: { id },
 		itemIndex,
 	})) as BackgroundJob;
-	return await maybeWaitForJob(this, job, itemIndex);
+	return await maybeWaitForJob(this, job, timeoutMs, itemIndex);
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { maybeWaitForJob, waitForJobProperties } from '../../helpers/backgroundJob';
+import { jobTimeoutMs, maybeWaitForJob, waitForJobProperties } from '../../helpers/backgroundJob';
 import { LEAD_FILTERS } from '../../helpers/enums';
 import type { BackgroundJob } from '../../helpers/interfaces';
 import { getResourceId } from '../../helpers/locator';
@@ -140,7 +140,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		}),
 	);
 
+	const timeoutMs = jobTimeoutMs(this, itemIndex);
 	const job = (await instantlyApiRequest.call(this, endpoints.moveLeads, { body, itemIndex })) as BackgroundJob;
-	return await maybeWaitForJob(this, job, itemIndex);
+	return await maybeWaitForJob(this, job, timeoutMs, itemIndex);
 }
 

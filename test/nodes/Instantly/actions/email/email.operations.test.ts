@@ -16,7 +16,7 @@ function seedInbox() {
 		lead: LEAD,
 		subject: 'Re: Quick question',
 		eaccount: ACCOUNT,
-		thread_id: thread.thread_id,
+		thread_id: thread.thread_id ?? undefined,
 		body: { text: 'Sounds good' },
 	});
 	const other = t.sim.addEmail(ws(), { lead: 'bob@else.com', subject: 'Hello', eaccount: 'sam@getacme-mail.com' });
