@@ -16,19 +16,20 @@ import { startSimulator, seedDemoWorkspace, type Simulator } from '../../test/si
 import { importCredentials, importWorkflow } from './lib/cli';
 import {
 	buildAndPack,
-	byId,
 	DEMO_CREDENTIAL,
 	loadExamples,
 	PACKAGE_NAME,
 	REPO_ROOT,
 	SECRET_HEADER,
-	setParameter,
 	SimulatorControl,
 	triggerEvents,
 	triggerUrl,
 	webhookVariant,
+	wireInterestedTable,
+	fillDailyImport,
 	writeCredentialsFile,
 	writeWorkflowsFile,
+	type DataTableRef,
 	type SimulatorState,
 	type WorkflowFile,
 } from './lib/instantly';
@@ -53,7 +54,6 @@ const IDS = {
 } as const;
 const DAILY_HOOK_PATH = 'e2e-daily-import';
 const ACTIONS_PATH = 'e2e-actions';
-const TABLE_NAME = 'Interested leads';
 
 /** One named assertion's outcome. */
 export interface CheckResult {
@@ -105,6 +105,7 @@ interface Context {
 	workspaceId: string;
 	workflows: Record<keyof typeof IDS, WorkflowFile>;
 	seen: Map<string, Set<string>>;
+	table?: DataTableRef;
 }
 
 async function main(): Promise<void> {
@@ -266,8 +267,7 @@ function prepareWorkflows(state: SimulatorState): Record<keyof typeof IDS, Workf
 	const daily = get(IDS.daily);
 	const list = state.leadLists[0];
 	const campaign = state.campaigns[1];
-	setParameter(daily, 'Get Leads of List', 'filters.listId', { ...byId(list.id), cachedResultName: list.name });
-	setParameter(daily, 'Add Leads to Campaign', 'campaignId', { ...byId(campaign.id), cachedResultName: campaign.name });
+	fillDailyImport(daily, list, campaign);
 	const actions = JSON.parse(readFileSync(ACTIONS_FIXTURE, 'utf8')) as WorkflowFile;
 	return {
 		reply: get(IDS.reply),
@@ -309,30 +309,13 @@ async function credentialChecks(ctx: Context, checks: Checks, baseUrl: string): 
 	});
 }
 
-/** Creates the data table the interested-to-table example writes to and points the node at it. */
 async function wireDataTable(ctx: Context): Promise<void> {
-	const project = await ctx.rest.request<{ id: string }>('GET', '/rest/projects/personal');
-	const table = await ctx.rest.request<{ id: string; name: string }>('POST', `/rest/projects/${project.id}/data-tables`, {
-		name: TABLE_NAME,
-		columns: ['email', 'first_name', 'company', 'campaign', 'received_at'].map((name) => ({ name, type: 'string' })),
-	});
-	const stored = await ctx.rest.getWorkflow(IDS.table);
-	const node = stored.nodes.find((candidate) => candidate.type === 'n8n-nodes-base.dataTable');
-	assert(node, 'no Data Table node');
-	node.parameters.dataTableId = { __rl: true, mode: 'id', value: table.id, cachedResultName: table.name };
-	await ctx.rest.request('PATCH', `/rest/workflows/${IDS.table}`, {
-		name: stored.name,
-		nodes: stored.nodes,
-		connections: (stored as unknown as { connections: unknown }).connections,
-		versionId: stored.versionId,
-	});
-	(ctx as Context & { tableId?: string; projectId?: string }).tableId = table.id;
-	(ctx as Context & { tableId?: string; projectId?: string }).projectId = project.id;
+	ctx.table = await wireInterestedTable(ctx.rest, IDS.table);
 }
 
 async function tableRows(ctx: Context): Promise<Array<Record<string, unknown>>> {
-	const { tableId, projectId } = ctx as Context & { tableId?: string; projectId?: string };
-	assert(tableId && projectId, 'the data table was not created');
+	assert(ctx.table, 'the data table was not created');
+	const { tableId, projectId } = ctx.table;
 	const page = await ctx.rest.request<{ data: Array<Record<string, unknown>> } | Array<Record<string, unknown>>>(
 		'GET',
 		`/rest/projects/${projectId}/data-tables/${tableId}/rows?take=100&skip=0`,

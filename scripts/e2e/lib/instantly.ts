@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { packPackage } from './packages';
+import type { N8nRestClient } from './rest';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
@@ -162,4 +163,47 @@ export class SimulatorControl {
 		if (!response.ok) throw new Error(`simulator ${method} ${path} → ${response.status}: ${text.slice(0, 300)}`);
 		return (text ? JSON.parse(text) : undefined) as T;
 	}
+}
+
+/** Name of the data table the interested-to-table example writes to. */
+export const INTERESTED_TABLE = 'Interested leads';
+
+/** Where the interested leads table lives, for reading its rows back. */
+export interface DataTableRef {
+	projectId: string;
+	tableId: string;
+}
+
+/**
+ * Creates the data table of the interested-to-table example in the owner's personal project
+ * (`POST /rest/projects/:id/data-tables`, same on 1.x and 2.x) and points the workflow's Data
+ * Table node at it (1.x's node can only address a table by id).
+ */
+export async function wireInterestedTable(rest: N8nRestClient, workflowId: string): Promise<DataTableRef> {
+	const project = await rest.request<{ id: string }>('GET', '/rest/projects/personal');
+	const table = await rest.request<{ id: string; name: string }>('POST', `/rest/projects/${project.id}/data-tables`, {
+		name: INTERESTED_TABLE,
+		columns: ['email', 'first_name', 'company', 'campaign', 'received_at'].map((name) => ({ name, type: 'string' })),
+	});
+	const stored = await rest.getWorkflow(workflowId);
+	const node = stored.nodes.find((candidate) => candidate.type === 'n8n-nodes-base.dataTable');
+	if (!node) throw new Error(`${workflowId} has no Data Table node`);
+	node.parameters.dataTableId = { __rl: true, mode: 'id', value: table.id, cachedResultName: table.name };
+	await rest.request('PATCH', `/rest/workflows/${workflowId}`, {
+		name: stored.name,
+		nodes: stored.nodes,
+		connections: (stored as unknown as { connections: unknown }).connections,
+		versionId: stored.versionId,
+	});
+	return { projectId: project.id, tableId: table.id };
+}
+
+/** Points the daily-import example at a lead list and a campaign. */
+export function fillDailyImport(
+	workflow: WorkflowFile,
+	list: { id: string; name: string },
+	campaign: { id: string; name: string },
+): void {
+	setParameter(workflow, 'Get Leads of List', 'filters.listId', { ...byId(list.id), cachedResultName: list.name });
+	setParameter(workflow, 'Add Leads to Campaign', 'campaignId', { ...byId(campaign.id), cachedResultName: campaign.name });
 }

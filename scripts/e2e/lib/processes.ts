@@ -65,8 +65,13 @@ function installExitHooks(): void {
 	exitHooksInstalled = true;
 	// 'exit' handlers must be synchronous: only SIGKILL is possible there.
 	process.once('exit', () => tracked.forEach((child) => signalGroup(child, 'SIGKILL')));
+	// `on`, not `once`: Ctrl+C reaches this process twice (from the terminal and relayed by tsx), and
+	// a second signal without a listener would kill it before the children are stopped.
+	let stopping = false;
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-		process.once(signal, () => {
+		process.on(signal, () => {
+			if (stopping) return;
+			stopping = true;
 			void stopAllProcesses().finally(() => process.exit(130));
 		});
 	}
