@@ -9,7 +9,6 @@ import { runNode, type ParameterValue } from '../../test/harness/context';
 export const LATENCY_MS = 80;
 
 // `./Instantly.node` would resolve to the codex file Instantly.node.json under tsx, so name the .ts.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Instantly } = require('../../nodes/Instantly/Instantly.node.ts') as { Instantly: typeof InstantlyNode };
 
 /** Samples this process's memory every 25 ms; peak RSS also from the kernel's high-water mark. */
