@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The e2e stage of `npm test` (scripts/test.sh): the package inside real n8n on both supported
 # lines, against the Instantly simulator. Installs what it needs (cached), builds and packs once,
-# runs the scenario for 2.41.1 (with the editor check) and 1.123.81, and writes a jest-shaped
-# summary: {numPassedTests, numFailedTests, numRuntimeErrorTestSuites, checks}.
+# runs the scenario for 2.41.1 (with the editor check) and 1.123.81, then 2.41.1 in queue mode
+# (Redis + main + webhook process + worker), and writes a jest-shaped summary:
+# {numPassedTests, numFailedTests, numRuntimeErrorTestSuites, checks}.
 # Usage: scripts/e2e/run.sh <result.json>
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,6 +17,8 @@ timings=()
 timing() { timings+=("$1: $2 s"); echo "[e2e] $1 took $2 s"; }
 
 lines=(2.41.1 1.123.81)
+queue_version=2.41.1
+queue_line="$queue_version-queue"
 
 # 1. Install both n8n lines (cached; in parallel when cold) and Chromium.
 started=$SECONDS
@@ -35,6 +38,9 @@ for index in "${!pids[@]}"; do
 	fi
 done
 bash scripts/e2e/install-chromium.sh || install_failed=1
+# redis-server only for the queue pass: without it that pass has no result and counts as crashed.
+redis_failed=0
+bash scripts/e2e/install-redis.sh || redis_failed=1
 timing install $((SECONDS - started))
 
 # 2. Build and pack once; every line installs the same tarball.
@@ -63,8 +69,18 @@ for version in "${lines[@]}"; do
 	fi
 done
 
-# 4. The jest-shaped summary; a line without a result file (or with a runtime error) counts as a crashed suite.
-node - "$result" "$artifacts" "${lines[@]}" <<'NODE'
+# 4. 2.41.1 in queue mode (own ports 5811-5816 and a free Redis port).
+out="$artifacts/result-$queue_line.json"
+rm -f "$out"
+if [[ $install_failed -eq 0 && $redis_failed -eq 0 && -n "$tarball" ]]; then
+	started=$SECONDS
+	npx tsx scripts/e2e/scenario.ts --version "$queue_version" --queue --tarball "$tarball" --out "$out" 2>&1 |
+		grep -v '^npm warn Unknown'
+	timing "line $queue_line" $((SECONDS - started))
+fi
+
+# 5. The jest-shaped summary; a line without a result file (or with a runtime error) counts as a crashed suite.
+node - "$result" "$artifacts" "${lines[@]}" "$queue_line" <<'NODE'
 const fs = require('fs');
 const [result, artifacts, ...lines] = process.argv.slice(2);
 const summary = { numPassedTests: 0, numFailedTests: 0, numRuntimeErrorTestSuites: 0, checks: [], lines: {} };
@@ -76,7 +92,7 @@ for (const line of lines) {
 		run = { version: line, checks: [], runtimeError: 'no result file (install, build or the scenario crashed)', timings: {} };
 	}
 	for (const check of run.checks) {
-		summary.checks.push({ ...check, fullName: `n8n ${line}: ${check.name}` });
+		summary.checks.push({ ...check, fullName: `n8n ${line.replace(/-queue$/, ' (queue mode)')}: ${check.name}` });
 		if (check.status === 'passed') summary.numPassedTests++;
 		else summary.numFailedTests++;
 	}

@@ -6,7 +6,13 @@
  * deliveries refused, action workflows, optional editor check, restart, deactivation → every
  * process stopped. Each assertion is a named check; the results go to a JSON file.
  *
- * Usage: tsx scripts/e2e/scenario.ts --version 2.41.1|1.123.81 [--browser] [--port N]
+ * `--queue` (2.x only) runs the same checks in n8n queue mode: Redis on a free port, `n8n start`
+ * (main: REST, activation), `n8n webhook` (deliveries; `WEBHOOK_URL` points at it) and
+ * `n8n worker` (executions) sharing one user folder, ports `--port` (main), +2 (webhook), +4
+ * (worker health); plus checks that main serves no production webhooks, that every execution was
+ * enqueued by the webhook process and run by the worker, and that every process stopped.
+ *
+ * Usage: tsx scripts/e2e/scenario.ts --version 2.41.1|1.123.81 [--browser] [--queue] [--port N]
  *        [--tarball path.tgz] [--out results.json]
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,10 +39,11 @@ import {
 	type SimulatorState,
 	type WorkflowFile,
 } from './lib/instantly';
-import { installN8n, N8N_VERSIONS, startN8n, type N8nHandle, type N8nInstanceOptions } from './lib/n8n';
+import { installN8n, isLegacyN8n, N8N_VERSIONS, startN8n, type N8nHandle, type N8nInstanceOptions } from './lib/n8n';
 import { installPackageTarball } from './lib/packages';
 import { delay, stopAllProcesses } from './lib/processes';
-import { N8nRestClient, type N8nExecution } from './lib/rest';
+import { freePort, processGroupAlive, startQueueCluster, startRedis, type QueueCluster, type RedisHandle } from './lib/queue';
+import { N8nRestClient, type N8nExecution, type N8nExecutionSummary } from './lib/rest';
 import { postJson } from './lib/webhook';
 import { browserCheck } from './browser-check';
 
@@ -44,6 +51,8 @@ const ARTIFACTS = join(REPO_ROOT, '.e2e');
 const DEMO_KEY = 'demo-key';
 const ACTIONS_FIXTURE = join(__dirname, 'fixtures', 'actions.workflow.json');
 const DEFAULT_PORTS: Record<string, number> = { [N8N_VERSIONS.current]: 5731, [N8N_VERSIONS.legacy]: 5741 };
+/** Main's port in queue mode; the webhook process gets +2, the worker's health server +4. */
+const DEFAULT_QUEUE_PORT = 5811;
 const IDS = {
 	reply: 'instReplyIntrst1',
 	bounce: 'instBounceBlock1',
@@ -98,7 +107,12 @@ class Checks {
 
 interface Context {
 	version: string;
+	/** Main (the only process in single mode): REST, activation. */
 	n8n: N8nHandle;
+	/** Base URL production webhooks are delivered to: main, or the webhook process in queue mode. */
+	webhookBase: string;
+	/** Queue mode only. */
+	cluster?: QueueCluster;
 	rest: N8nRestClient;
 	simulator: Simulator;
 	control: SimulatorControl;
@@ -115,7 +129,7 @@ async function main(): Promise<void> {
 	writeFileSync(args.out, `${JSON.stringify(result, null, 2)}\n`);
 	const failed = result.checks.filter((check) => check.status === 'failed');
 	console.log(
-		`[scenario ${args.version}] ${result.checks.length - failed.length} passed, ${failed.length} failed` +
+		`[scenario ${args.label}] ${result.checks.length - failed.length} passed, ${failed.length} failed` +
 			(result.runtimeError ? `, runtime error: ${result.runtimeError}` : '') +
 			`; timings ${JSON.stringify(result.timings)}; results in ${args.out}`,
 	);
@@ -123,12 +137,14 @@ async function main(): Promise<void> {
 }
 
 async function runLine(args: Args): Promise<LineResult> {
-	const { version } = args;
-	const checks = new Checks(version);
+	const { version, label } = args;
+	const checks = new Checks(label);
 	const timings: Record<string, number> = {};
 	const started = Date.now();
 	let simulator: Simulator | undefined;
 	let n8n: N8nHandle | undefined;
+	let cluster: QueueCluster | undefined;
+	let redis: RedisHandle | undefined;
 	const time = async <T>(key: string, body: () => Promise<T> | T): Promise<T> => {
 		const at = Date.now();
 		try {
@@ -138,6 +154,7 @@ async function runLine(args: Args): Promise<LineResult> {
 		}
 	};
 	try {
+		if (args.queue && isLegacyN8n(version)) throw new Error('--queue is proven on the 2.x line only');
 		await time('installMs', async () => await installN8n(version));
 		const tarball = args.tarball ?? (await time('buildPackMs', () => buildAndPack(join(ARTIFACTS, 'packs'))));
 
@@ -145,19 +162,24 @@ async function runLine(args: Args): Promise<LineResult> {
 		const demo = seedDemoWorkspace(simulator, DEMO_KEY);
 		const control = new SimulatorControl(simulator.url);
 		const state = await control.state(demo.id);
-		log(version, `simulator at ${simulator.url}, demo workspace ${demo.id}`);
+		log(label, `simulator at ${simulator.url}, demo workspace ${demo.id}`);
 
-		const userFolder = join(ARTIFACTS, `scenario-${version}`);
+		const userFolder = join(ARTIFACTS, `scenario-${label}`);
 		rmSync(userFolder, { recursive: true, force: true });
 		const options: N8nInstanceOptions = { version, port: args.port, userFolder };
 		const installed = installPackageTarball(userFolder, tarball);
-		log(version, `installed ${installed.name}@${installed.version} (tarball ${tarball}) into ${userFolder}/.n8n/nodes`);
+		log(label, `installed ${installed.name}@${installed.version} (tarball ${tarball}) into ${userFolder}/.n8n/nodes`);
 
 		// Workspaces for the credential test's error answers (the control API, as any client would).
 		await control.createWorkspace({ apiKey: 'unpaid-key', paid: false, name: 'Unpaid (e2e)' });
 		await control.createWorkspace({ apiKey: 'leads-only-key', scopes: ['leads:all'], name: 'Leads-only key (e2e)' });
 
 		const workflows = prepareWorkflows(state);
+		// The CLI imports run without the queue settings (they only write the shared database).
+		if (args.queue) {
+			redis = await time('redisStartMs', async () => await startRedis(join(userFolder, 'redis'), await freePort()));
+			log(label, `redis-server on 127.0.0.1:${redis.port} (log ${redis.logFile})`);
+		}
 		await time('cliImportMs', async () => {
 			const credentialsFile = join(userFolder, 'import', 'credentials.json');
 			writeCredentialsFile(credentialsFile, [
@@ -172,11 +194,19 @@ async function runLine(args: Args): Promise<LineResult> {
 			await importWorkflow(options, workflowsFile);
 		});
 
-		n8n = await time('startMs', async () => await startN8n(options));
-		log(version, `n8n ready at ${n8n.baseUrl} (log ${n8n.logFile})`);
+		if (args.queue) {
+			const ports = { main: args.port, webhook: args.port + 2, worker: args.port + 4 };
+			cluster = await time('startMs', async () => await startQueueCluster(options, ports, redis));
+			n8n = cluster.main;
+			log(label, `queue mode: main ${cluster.main.baseUrl}, webhook process ${cluster.webhook.baseUrl}, worker health ${cluster.worker.baseUrl}`);
+		} else {
+			n8n = await time('startMs', async () => await startN8n(options));
+		}
+		log(label, `n8n ready at ${n8n.baseUrl} (log ${n8n.logFile})`);
 		const rest = new N8nRestClient(n8n.baseUrl);
 		await rest.ensureOwnerAndLogin();
-		const ctx: Context = { version, n8n, rest, simulator, control, workspaceId: demo.id, workflows, seen: new Map() };
+		const webhookBase = cluster?.webhook.baseUrl ?? n8n.baseUrl;
+		const ctx: Context = { version, n8n, webhookBase, cluster, rest, simulator, control, workspaceId: demo.id, workflows, seen: new Map() };
 
 		await checks.run('node types: nodes.json lists instantly and instantlyTrigger', async () => {
 			const types = new Set((await rest.nodeTypes()).map((type) => type.name));
@@ -200,6 +230,11 @@ async function runLine(args: Args): Promise<LineResult> {
 		await checks.run('activation: simulator holds exactly one webhook per event per trigger, with the secret header', async () =>
 			await waitForExpectedWebhooks(ctx),
 		);
+		if (cluster) {
+			await checks.run('queue: production webhooks are served by the webhook process only (main answers 404)', async () =>
+				await webhookProcessOnlyCheck(ctx),
+			);
+		}
 		await eventChecks(ctx, checks, 'first start');
 		await checks.run('forged deliveries (no secret, wrong secret) → 401 and no execution', async () => await forgedChecks(ctx));
 		await checks.run('action workflow: campaign created + activated, lead created, block list entry created', async () =>
@@ -207,7 +242,7 @@ async function runLine(args: Args): Promise<LineResult> {
 		);
 		await checks.run('daily import (webhook variant): list leads added to the campaign', async () => await dailyImportCheck(ctx));
 
-		if (args.browser) {
+		if (args.browser && !args.queue) {
 			const at = Date.now();
 			await checks.run('browser: editor shows our nodes and panels without issues', async () =>
 				await browserCheck(n8n!.baseUrl, { workflowId: IDS.reply, triggerNode: 'Instantly Trigger', actionNode: 'Mark Lead Interested' }),
@@ -216,8 +251,13 @@ async function runLine(args: Args): Promise<LineResult> {
 		}
 
 		const before = await control.state(demo.id);
-		await n8n.stop();
-		n8n = await time('restartMs', async () => await startN8n(options));
+		if (cluster) {
+			// Main is the process that activates; the webhook process and the worker keep running.
+			n8n = await time('restartMs', async () => await cluster!.restartMain());
+		} else {
+			await n8n.stop();
+			n8n = await time('restartMs', async () => await startN8n(options));
+		}
 		ctx.n8n = n8n;
 		await rest.login();
 		await checks.run('restart: no duplicate webhooks, same registrations as before', async () => {
@@ -229,6 +269,11 @@ async function runLine(args: Args): Promise<LineResult> {
 			assert(JSON.stringify(ids(after)) === JSON.stringify(ids(before)), `webhook ids changed: ${ids(before)} → ${ids(after)}`);
 		});
 		await eventChecks(ctx, checks, 'after restart');
+		if (cluster) {
+			await checks.run('queue: every execution was enqueued by the webhook process and run by the worker', async () =>
+				await workerRanEverythingCheck(ctx),
+			);
+		}
 
 		await checks.run('deactivation: every workflow deactivates, zero webhooks left in the simulator', async () => {
 			for (const id of Object.values(IDS)) await rest.deactivateWorkflow(id);
@@ -239,10 +284,28 @@ async function runLine(args: Args): Promise<LineResult> {
 			assert(invalid.length === 0, `${invalid.length} invalid requests: ${JSON.stringify(invalid).slice(0, 1500)}`);
 		});
 
-		await n8n.stop();
-		n8n = undefined;
-		await simulator.close();
-		simulator = undefined;
+		if (cluster) {
+			const children = cluster.children();
+			const simulatorUrl = simulator.url;
+			await cluster.stop();
+			await simulator.close();
+			cluster = undefined;
+			n8n = undefined;
+			simulator = undefined;
+			await checks.run('queue: redis, main, webhook process, worker and simulator all stopped', async () => {
+				await waitFor('every process group gone', async () => children.every((child) => !processGroupAlive(child)), 10_000).catch(() => {
+					const alive = children.filter(processGroupAlive).map((child) => `${child.spawnfile} (pid ${child.pid})`);
+					throw new Error(`still running: ${alive.join(', ')}`);
+				});
+				const answer = await fetch(`${simulatorUrl}/__simulator/requests`).then((response) => response.status, () => 'refused');
+				assert(answer === 'refused', `the simulator still answers (${answer})`);
+			});
+		} else {
+			await n8n.stop();
+			n8n = undefined;
+			await simulator.close();
+			simulator = undefined;
+		}
 		timings.totalMs = Date.now() - started;
 		return { version, checks: checks.results, timings };
 	} catch (error) {
@@ -250,7 +313,9 @@ async function runLine(args: Args): Promise<LineResult> {
 		timings.totalMs = Date.now() - started;
 		return { version, checks: checks.results, timings, runtimeError: error instanceof Error ? error.message : String(error) };
 	} finally {
+		await cluster?.stop();
 		await n8n?.stop();
+		await redis?.stop();
 		await simulator?.close();
 		await stopAllProcesses();
 	}
@@ -300,7 +365,7 @@ async function credentialChecks(ctx: Context, checks: Checks, baseUrl: string): 
 				result.status === 'Error' && (result.message.includes(`(${code})`) || generic.test(result.message)),
 				`answered ${JSON.stringify(result)}`,
 			);
-			log(ctx.version, `credential test ${code}: ${result.message}`);
+			log(ctx.cluster ? `${ctx.version}-queue` : ctx.version, `credential test ${code}: ${result.message}`);
 			messages.push(result.message);
 		});
 	}
@@ -327,7 +392,7 @@ async function tableRows(ctx: Context): Promise<Array<Record<string, unknown>>> 
 async function waitForExpectedWebhooks(ctx: Context): Promise<void> {
 	const triggers = [ctx.workflows.reply, ctx.workflows.bounce, ctx.workflows.table];
 	const expected = triggers
-		.flatMap((workflow) => triggerEvents(workflow).map((event) => `${event} → ${triggerUrl(ctx.n8n.baseUrl, workflow)}`))
+		.flatMap((workflow) => triggerEvents(workflow).map((event) => `${event} → ${triggerUrl(ctx.webhookBase, workflow)}`))
 		.sort();
 	let actual: string[] = [];
 	let hooks: SimulatorState['webhooks'] = [];
@@ -408,7 +473,7 @@ async function eventChecks(ctx: Context, checks: Checks, phase: string): Promise
 }
 
 async function forgedChecks(ctx: Context): Promise<void> {
-	const url = triggerUrl(ctx.n8n.baseUrl, ctx.workflows.reply);
+	const url = triggerUrl(ctx.webhookBase, ctx.workflows.reply);
 	const before = (await ctx.rest.listExecutions(IDS.reply)).length;
 	const payload = { event_type: 'reply_received', lead_email: 'forged@example.com', timestamp: new Date().toISOString() };
 	const none = await postJson(url, payload);
@@ -420,6 +485,60 @@ async function forgedChecks(ctx: Context): Promise<void> {
 	assert(after === before, `executions ${before} → ${after}`);
 }
 
+/** Queue mode: main has production webhooks off, so Instantly's deliveries can only reach the webhook process. */
+async function webhookProcessOnlyCheck(ctx: Context): Promise<void> {
+	const payload = { event_type: 'reply_received', lead_email: 'probe@example.com' };
+	const onMain = await postJson(triggerUrl(ctx.n8n.baseUrl, ctx.workflows.reply), payload);
+	assert(onMain.status === 404, `main answered ${onMain.status} for a production webhook: ${onMain.body.slice(0, 300)}`);
+	// Known to the webhook process: the trigger itself answers (401 without the secret), not n8n's 404.
+	const onWebhook = await postJson(triggerUrl(ctx.webhookBase, ctx.workflows.reply), payload);
+	assert(onWebhook.status === 401, `the webhook process answered ${onWebhook.status}: ${onWebhook.body.slice(0, 300)}`);
+}
+
+/**
+ * Queue mode: every execution of the run (trigger deliveries, chained lead_interested deliveries,
+ * the action and daily-import webhooks) is in the worker's log as started and finished; those
+ * started by a webhook were enqueued by the webhook process, and main enqueued none of them.
+ */
+async function workerRanEverythingCheck(ctx: Context): Promise<void> {
+	const cluster = ctx.cluster!;
+	const page = await ctx.rest.request<{ results: N8nExecutionSummary[] }>('GET', '/rest/executions?limit=100');
+	const executions = page.results;
+	const matched = [...ctx.seen.entries()].filter(([key]) => key !== 'leads').flatMap(([, ids]) => [...ids]);
+	assert(matched.length >= 8, `only ${matched.length} executions were matched by the event checks`);
+	const listed = new Set(executions.map((execution) => execution.id));
+	const unlisted = matched.filter((id) => !listed.has(id));
+	assert(unlisted.length === 0, `matched executions missing from the list: ${unlisted.join(', ')}`);
+	const byWorkflow = (id: string) => executions.filter((execution) => execution.workflowId === id).length;
+	assert(byWorkflow(IDS.actions) >= 1 && byWorkflow(IDS.dailyHook) >= 1, 'the action or daily-import executions are missing');
+	const problems: string[] = [];
+	await waitFor(
+		'the worker log to show every execution finished',
+		async () => {
+			const read = (handle: N8nHandle) => readFileSync(handle.logFile, 'utf8');
+			const [worker, webhook, main] = [read(cluster.worker), read(cluster.webhook), read(ctx.n8n)];
+			problems.length = 0;
+			for (const execution of executions) {
+				const id = execution.id;
+				if (execution.status !== 'success') problems.push(`${id} (${execution.workflowId}) is ${execution.status}`);
+				if (!new RegExp(`Worker started execution ${id} \\(job`).test(worker)) problems.push(`worker log lacks "started execution ${id}"`);
+				if (!new RegExp(`Worker finished execution ${id} \\(job`).test(worker)) problems.push(`worker log lacks "finished execution ${id}"`);
+				const enqueuedHere = new RegExp(`Enqueued execution ${id} \\(job`);
+				if (execution.mode === 'webhook' && !enqueuedHere.test(webhook)) problems.push(`webhook log lacks "Enqueued execution ${id}"`);
+				if (execution.mode === 'webhook' && enqueuedHere.test(main)) problems.push(`main enqueued ${id}`);
+			}
+			for (const [name, text] of [['main', main], ['webhook', webhook]] as const) {
+				if (/Worker (started|finished) execution/.test(text)) problems.push(`the ${name} log shows a worker execution`);
+			}
+			return problems.length === 0;
+		},
+		15_000,
+	).catch(() => {
+		throw new Error(`${problems.length} problems over ${executions.length} executions: ${problems.slice(0, 12).join('; ')}`);
+	});
+	log(`${ctx.version}-queue`, `${executions.length} executions (${matched.length} matched by the checks) enqueued by the webhook process and run by the worker`);
+}
+
 async function actionsCheck(ctx: Context): Promise<void> {
 	const stamp = Date.now();
 	const body = {
@@ -428,7 +547,7 @@ async function actionsCheck(ctx: Context): Promise<void> {
 		first_name: 'Erin',
 		block_value: `blocked-${stamp}.example`,
 	};
-	const response = await postJson(`${ctx.n8n.baseUrl}/webhook/${ACTIONS_PATH}`, body);
+	const response = await postJson(`${ctx.webhookBase}/webhook/${ACTIONS_PATH}`, body);
 	assert(response.status === 200, `webhook answered ${response.status}: ${response.body.slice(0, 800)}`);
 	const state = await ctx.control.state(ctx.workspaceId);
 	const campaign = state.campaigns.find((candidate) => candidate.name === body.campaign_name);
@@ -445,7 +564,7 @@ async function dailyImportCheck(ctx: Context): Promise<void> {
 	const campaign = state.campaigns[1];
 	const listEmails = state.leads.filter((lead) => lead.list_id === list.id).map((lead) => lead.email);
 	assert(listEmails.length > 0, 'the demo list is empty');
-	const response = await postJson(`${ctx.n8n.baseUrl}/webhook/${DAILY_HOOK_PATH}`, {});
+	const response = await postJson(`${ctx.webhookBase}/webhook/${DAILY_HOOK_PATH}`, {});
 	assert(response.status === 200, `webhook answered ${response.status}: ${response.body.slice(0, 800)}`);
 	const items = JSON.parse(response.body) as Array<{ status?: string; email?: string }>;
 	assert(items.length === listEmails.length, `${items.length} output items for ${listEmails.length} list leads`);
@@ -498,8 +617,11 @@ async function waitFor(what: string, condition: () => Promise<boolean>, timeoutM
 
 interface Args {
 	version: string;
+	/** `<version>` or `<version>-queue`: names the checks, the user folder and the default result file. */
+	label: string;
 	port: number;
 	browser: boolean;
+	queue: boolean;
 	tarball?: string;
 	out: string;
 }
@@ -511,12 +633,16 @@ function parseArgs(argv: string[]): Args {
 	};
 	const version = value('--version') ?? N8N_VERSIONS.current;
 	const port = value('--port');
+	const queue = argv.includes('--queue');
+	const label = queue ? `${version}-queue` : version;
 	return {
 		version,
-		port: port ? Number(port) : (DEFAULT_PORTS[version] ?? 5751),
+		label,
+		port: port ? Number(port) : queue ? DEFAULT_QUEUE_PORT : (DEFAULT_PORTS[version] ?? 5751),
 		browser: argv.includes('--browser'),
+		queue,
 		tarball: value('--tarball'),
-		out: value('--out') ?? join(ARTIFACTS, `scenario-${version}.json`),
+		out: value('--out') ?? join(ARTIFACTS, `scenario-${label}.json`),
 	};
 }
 

@@ -103,17 +103,33 @@ export function n8nEnv(options: N8nInstanceOptions): NodeJS.ProcessEnv {
 	return { ...env, ...options.extraEnv };
 }
 
+/** Which n8n process to run: the main instance, or (queue mode) a webhook or worker process. */
+export type N8nCommand = 'start' | 'webhook' | 'worker';
+
+/** How `startN8n` runs one process; the defaults are the single-process `n8n start`. */
+export interface N8nProcessOptions {
+	command?: N8nCommand;
+	/** Log file name inside the user folder (default `n8n.log`). */
+	logName?: string;
+}
+
 /**
- * Starts `n8n start`, logs to `<userFolder>/n8n.log` and resolves once /healthz/readiness and
- * /rest/settings both answer 200 (readiness comes before the REST routes are mounted).
+ * Starts `n8n start` (or `n8n webhook` / `n8n worker`), logs to `<userFolder>/n8n.log` (or
+ * `logName`) and resolves once /healthz/readiness answers 200 on `options.port` and, for the main
+ * process, /rest/settings too (readiness comes before the REST routes are mounted). A worker
+ * answers readiness only with QUEUE_HEALTH_CHECK_ACTIVE=true on QUEUE_HEALTH_CHECK_PORT.
  */
-export async function startN8n(options: N8nInstanceOptions, readyTimeoutMs = 180_000): Promise<N8nHandle> {
+export async function startN8n(
+	options: N8nInstanceOptions,
+	readyTimeoutMs = 180_000,
+	{ command = 'start', logName = 'n8n.log' }: N8nProcessOptions = {},
+): Promise<N8nHandle> {
 	const install = n8nInstall(options.version);
 	mkdirSync(options.userFolder, { recursive: true });
-	const logFile = join(options.userFolder, 'n8n.log');
+	const logFile = join(options.userFolder, logName);
 	const log = createWriteStream(logFile, { flags: 'a' });
-	log.write(`\n===== n8n ${options.version} start on port ${options.port} at ${new Date().toISOString()} =====\n`);
-	const child = spawnTracked(install.nodeBin, [install.n8nBin, 'start'], {
+	log.write(`\n===== n8n ${options.version} ${command} on port ${options.port} at ${new Date().toISOString()} =====\n`);
+	const child = spawnTracked(install.nodeBin, [install.n8nBin, command], {
 		cwd: options.userFolder,
 		env: n8nEnv(options),
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -131,7 +147,7 @@ export async function startN8n(options: N8nInstanceOptions, readyTimeoutMs = 180
 		stop: async () => await stopProcess(child),
 	};
 	try {
-		await waitForReadiness(handle, readyTimeoutMs);
+		await waitForReadiness(handle, readyTimeoutMs, command === 'start' ? ['/healthz/readiness', '/rest/settings'] : ['/healthz/readiness']);
 	} catch (error) {
 		await handle.stop();
 		throw error;
@@ -139,9 +155,9 @@ export async function startN8n(options: N8nInstanceOptions, readyTimeoutMs = 180
 	return handle;
 }
 
-async function waitForReadiness(handle: N8nHandle, timeoutMs: number): Promise<void> {
+async function waitForReadiness(handle: N8nHandle, timeoutMs: number, paths: string[]): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
-	for (const path of ['/healthz/readiness', '/rest/settings']) {
+	for (const path of paths) {
 		await waitForOk(handle, path, deadline);
 	}
 }
