@@ -33,6 +33,7 @@ import {
 	webhookVariant,
 	wireInterestedTable,
 	fillDailyImport,
+	setParameter,
 	writeCredentialsFile,
 	writeWorkflowsFile,
 	type DataTableRef,
@@ -174,7 +175,7 @@ async function runLine(args: Args): Promise<LineResult> {
 		await control.createWorkspace({ apiKey: 'unpaid-key', paid: false, name: 'Unpaid (e2e)' });
 		await control.createWorkspace({ apiKey: 'leads-only-key', scopes: ['leads:all'], name: 'Leads-only key (e2e)' });
 
-		const workflows = prepareWorkflows(state);
+		const workflows = prepareWorkflows(state, args.queue);
 		// The CLI imports run without the queue settings (they only write the shared database).
 		if (args.queue) {
 			redis = await time('redisStartMs', async () => await startRedis(join(userFolder, 'redis'), await freePort()));
@@ -237,6 +238,11 @@ async function runLine(args: Args): Promise<LineResult> {
 		}
 		await eventChecks(ctx, checks, 'first start');
 		await checks.run('forged deliveries (no secret, wrong secret) → 401 and no execution', async () => await forgedChecks(ctx));
+		if (cluster) {
+			await checks.run('queue: duplicate-delivery filter runs in the webhook process (same delivery twice → one execution)', async () =>
+				await duplicateFilterCheck(ctx),
+			);
+		}
 		await checks.run('action workflow: campaign created + activated, lead created, block list entry created', async () =>
 			await actionsCheck(ctx),
 		);
@@ -322,7 +328,7 @@ async function runLine(args: Args): Promise<LineResult> {
 }
 
 /** The examples with the demo workspace's list and campaign, plus the two e2e webhook workflows. */
-function prepareWorkflows(state: SimulatorState): Record<keyof typeof IDS, WorkflowFile> {
+function prepareWorkflows(state: SimulatorState, queue = false): Record<keyof typeof IDS, WorkflowFile> {
 	const examples = new Map(loadExamples().map((workflow) => [workflow.id, workflow]));
 	const get = (id: string) => {
 		const workflow = examples.get(id);
@@ -334,6 +340,8 @@ function prepareWorkflows(state: SimulatorState): Record<keyof typeof IDS, Workf
 	const campaign = state.campaigns[1];
 	fillDailyImport(daily, list, campaign);
 	const actions = JSON.parse(readFileSync(ACTIONS_FIXTURE, 'utf8')) as WorkflowFile;
+	// Queue mode proves the duplicate filter runs in the webhook process (see duplicateFilterCheck).
+	if (queue) setParameter(get(IDS.bounce), 'Instantly Trigger', 'options.duplicateWindowMinutes', 10);
 	return {
 		reply: get(IDS.reply),
 		bounce: get(IDS.bounce),
@@ -496,6 +504,33 @@ async function webhookProcessOnlyCheck(ctx: Context): Promise<void> {
 }
 
 /**
+ * Queue mode: the bounce trigger drops duplicates within 10 minutes. The same signed delivery is
+ * posted twice to the webhook process: the first starts one execution (on the worker), the second
+ * is answered `ignored: duplicate delivery` by the webhook process and starts none. The filter
+ * is in memory, so it holds per webhook process (two webhook processes would each let one through).
+ */
+async function duplicateFilterCheck(ctx: Context): Promise<void> {
+	const url = triggerUrl(ctx.webhookBase, ctx.workflows.bounce);
+	const hook = (await ctx.control.state(ctx.workspaceId)).webhooks.find((candidate) => candidate.target_hook_url === url);
+	const secret = hook?.headers?.[SECRET_HEADER];
+	assert(secret, `no registered webhook with a secret for ${url}`);
+	const email = `duplicate.${Date.now()}@example.com`;
+	const payload = { event_type: 'email_bounced', lead_email: email, timestamp: new Date().toISOString(), step: 1, variant: 1 };
+	const first = await postJson(url, payload, { [SECRET_HEADER]: secret });
+	const second = await postJson(url, payload, { [SECRET_HEADER]: secret });
+	assert(first.status === 200 && !first.body.includes('duplicate'), `first delivery → ${first.status} ${first.body.slice(0, 300)}`);
+	assert(second.status === 200 && second.body.includes('duplicate delivery'), `second delivery → ${second.status} ${second.body.slice(0, 300)}`);
+	await waitForExecutionWith(ctx, IDS.bounce, 'Instantly Trigger', (json) => json.lead_email === email);
+	await delay(2_000);
+	const runs = [];
+	for (const summary of await ctx.rest.listExecutions(IDS.bounce)) {
+		const execution = await ctx.rest.getExecution(summary.id);
+		if (output(execution, 'Instantly Trigger')?.lead_email === email) runs.push(summary.id);
+	}
+	assert(runs.length === 1, `${runs.length} executions for the delivery sent twice: ${runs.join(', ')}`);
+}
+
+/**
  * Queue mode: every execution of the run (trigger deliveries, chained lead_interested deliveries,
  * the action and daily-import webhooks) is in the worker's log as started and finished; those
  * started by a webhook were enqueued by the webhook process, and main enqueued none of them.
@@ -510,6 +545,8 @@ async function workerRanEverythingCheck(ctx: Context): Promise<void> {
 	const unlisted = matched.filter((id) => !listed.has(id));
 	assert(unlisted.length === 0, `matched executions missing from the list: ${unlisted.join(', ')}`);
 	const byWorkflow = (id: string) => executions.filter((execution) => execution.workflowId === id).length;
+	const fromWebhooks = executions.filter((execution) => execution.mode === 'webhook').length;
+	assert(fromWebhooks >= matched.length + 2, `${fromWebhooks} webhook-mode executions for ${matched.length} matched + 2 action runs`);
 	assert(byWorkflow(IDS.actions) >= 1 && byWorkflow(IDS.dailyHook) >= 1, 'the action or daily-import executions are missing');
 	const problems: string[] = [];
 	await waitFor(
