@@ -7,10 +7,11 @@ import { useInstantly } from '../setup';
  * simulator's sliding windows — on one clock going SPEED times faster: Date.now() is scaled and
  * n8n's sleep() waits 1/SPEED of what it is asked. The endpoint's real pace is what gets tested.
  */
-const SPEED = 20;
+// The factory below cannot read this constant (jest hoists it), so it repeats the 10.
+const SPEED = 10;
 jest.mock('n8n-workflow', () => {
 	const actual = jest.requireActual('n8n-workflow');
-	return { ...actual, sleep: async (ms: number) => await actual.sleep(ms / 20) };
+	return { ...actual, sleep: async (ms: number) => await actual.sleep(ms / 10) };
 });
 
 const t = useInstantly();
@@ -51,9 +52,9 @@ describe('Email → Get Many: Return All under 20 requests per minute', () => {
 		expect(calls).toHaveLength(25);
 		expect(calls.filter((call) => call.status !== 200)).toEqual([]);
 		const simulatedMs = calls.map((call) => Date.parse(call.timestamp) * SPEED);
-		const gaps = simulatedMs.slice(1).map((time, index) => time - simulatedMs[index]);
-		// 60 s / 19 ≈ 3,158 ms between calls; timer jitter (multiplied by SPEED here) is allowed for.
-		expect(Math.min(...gaps)).toBeGreaterThan(2500);
+		// 60 s / 19 ≈ 3,158 ms between calls on average. Single gaps are not bounded: under CPU load a
+		// late dispatch followed by an on-time one shortens one gap, while the schedule stays the pacer's.
+		expect((simulatedMs[24] - simulatedMs[0]) / 24).toBeGreaterThan(3100);
 		// Any 21 consecutive calls span more than a minute: no sliding minute ever holds more than 20.
 		for (let index = 0; index + 20 < simulatedMs.length; index++) {
 			expect(simulatedMs[index + 20] - simulatedMs[index]).toBeGreaterThan(60_000);
