@@ -14,7 +14,7 @@ export class Instantly implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage leads, campaigns and block lists in Instantly.ai (API v2)',
+		description: 'Manage leads, campaigns, block lists, the unibox, sending accounts and webhooks in Instantly.ai (API v2)',
 		defaults: { name: 'Instantly' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -57,3 +57,17 @@ describe('Instantly API credential test', () => {
 		expect(new Set([wrong.message, payment.message, scope.message]).size).toBe(3);
 	});
 });
+
+describe('Instantly API credential in n8n\'s HTTP Request node', () => {
+	// The HTTP Request node offers credential types matching 'has:authenticate' that are neither
+	// generic (genericAuth) nor restricted to their own nodes (restrictToSupportedNodes).
+	it('qualifies as a predefined credential type', () => {
+		const type = credential as unknown as Record<string, unknown>;
+		expect(credential.authenticate).toEqual({
+			type: 'generic',
+			properties: { headers: { Authorization: '=Bearer {{$credentials.apiKey}}' } },
+		});
+		expect(type.genericAuth).toBeUndefined();
+		expect(type.restrictToSupportedNodes).toBeUndefined();
+	});
+});
