@@ -81,6 +81,28 @@ export function assertUuid(node: INode, value: unknown, field: string, itemIndex
 	return text;
 }
 
+/** A changed name or label, trimmed; an update may not blank it (leaving the field out keeps it). */
+export function nonEmptyText(node: INode, value: unknown, field: string, itemIndex: number): string {
+	const text = String(value).trim();
+	if (text === '') {
+		throw new NodeOperationError(node, `${field} cannot be empty`, {
+			description: `Item ${itemIndex + 1}: remove the field to keep the current name.`,
+			itemIndex,
+		});
+	}
+	return text;
+}
+
+/** Throws unless an Update's body changes at least one field. */
+export function requireChanges(node: INode, body: IDataObject, itemIndex: number): void {
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(node, 'Update Fields: choose at least one field to change', {
+			description: `Item ${itemIndex + 1}: nothing would be sent to Instantly.`,
+			itemIndex,
+		});
+	}
+}
+
 /** Parses a list of ids, each of which must be a UUID. */
 export function parseIdList(node: INode, value: unknown, field: string, itemIndex: number): string[] {
 	return splitList(value).map((id) => assertUuid(node, id, field, itemIndex));

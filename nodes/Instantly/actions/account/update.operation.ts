@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { assertEmail, integerParameter } from '../../helpers/utils';
+import { assertEmail, integerParameter, requireChanges } from '../../helpers/utils';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { accountEmail, accountEmailField } from './common';
@@ -103,11 +103,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (fields.warmupLimit !== undefined) {
 		body.warmup = { limit: integerParameter(this, 'updateFields.warmupLimit', itemIndex, 'Warmup Daily Limit', 1, 100000) };
 	}
-	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(node, 'Update Fields: choose at least one field to change', {
-			description: `Item ${itemIndex + 1}: nothing would be sent to Instantly.`,
-			itemIndex,
-		});
-	}
+	requireChanges(node, body, itemIndex);
 	return (await instantlyApiRequest.call(this, endpoints.updateAccount, { pathParams: { email }, body, itemIndex })) as IDataObject;
 }

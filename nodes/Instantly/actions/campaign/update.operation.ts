@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getResourceId } from '../../helpers/locator';
+import { nonEmptyText, requireChanges } from '../../helpers/utils';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { campaignLocator } from '../common.descriptions';
@@ -29,21 +30,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = getResourceId.call(this, 'campaignId', itemIndex, 'Campaign')!;
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = campaignSettings(this, fields, 'updateFields', itemIndex);
-	if (fields.name !== undefined) {
-		const name = String(fields.name).trim();
-		if (name === '') {
-			throw new NodeOperationError(node, 'Name cannot be empty', {
-				description: `Item ${itemIndex + 1}: remove the field to keep the current name.`,
-				itemIndex,
-			});
-		}
-		body.name = name;
-	}
-	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(node, 'Update Fields: choose at least one field to change', {
-			description: `Item ${itemIndex + 1}: nothing would be sent to Instantly.`,
-			itemIndex,
-		});
-	}
+	if (fields.name !== undefined) body.name = nonEmptyText(node, fields.name, 'Name', itemIndex);
+	requireChanges(node, body, itemIndex);
 	return (await instantlyApiRequest.call(this, endpoints.updateCampaign, { pathParams: { id }, body, itemIndex })) as IDataObject;
 }

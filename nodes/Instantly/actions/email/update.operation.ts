@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { idField, toIsoTimestamp, uuidParameter } from '../../helpers/fields';
+import { requireChanges } from '../../helpers/utils';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 
@@ -57,11 +58,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const reminder = toIsoTimestamp(this, fields.reminder, 'Reminder', itemIndex);
 	if (reminder !== undefined) body.reminder_ts = reminder;
 	if (fields.clearReminder === true) body.reminder_ts = null;
-	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(node, 'Update Fields: choose at least one field to change', {
-			description: `Item ${itemIndex + 1}: nothing would be sent to Instantly.`,
-			itemIndex,
-		});
-	}
+	requireChanges(node, body, itemIndex);
 	return (await instantlyApiRequest.call(this, endpoints.updateEmail, { pathParams: { id }, body, itemIndex })) as IDataObject;
 }

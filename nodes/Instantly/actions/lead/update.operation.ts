@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { assertUuid, leadTextFields, toCustomVariables } from '../../helpers/utils';
+import { assertUuid, leadTextFields, requireChanges, toCustomVariables } from '../../helpers/utils';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { leadFieldOptions } from '../common.descriptions';
@@ -33,11 +33,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 	);
 	if (customVariables) body.custom_variables = customVariables;
-	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(node, 'Update Fields: choose at least one field to change', {
-			description: `Item ${itemIndex + 1}: nothing would be sent to Instantly.`,
-			itemIndex,
-		});
-	}
+	requireChanges(node, body, itemIndex);
 	return (await instantlyApiRequest.call(this, endpoints.updateLead, { pathParams: { id }, body, itemIndex })) as IDataObject;
 }

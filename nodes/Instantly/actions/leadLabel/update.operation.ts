@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { uuidParameter } from '../../helpers/fields';
+import { nonEmptyText, requireChanges } from '../../helpers/utils';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { labelIdField, labelOptions, SENTIMENTS } from './common';
@@ -37,24 +38,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = uuidParameter(this, 'labelId', itemIndex, 'Lead Label ID');
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
-	if (fields.label !== undefined) {
-		const label = String(fields.label).trim();
-		if (label === '') {
-			throw new NodeOperationError(node, 'Label cannot be empty', {
-				description: `Item ${itemIndex + 1}: remove the field to keep the current name.`,
-				itemIndex,
-			});
-		}
-		body.label = label;
-	}
+	if (fields.label !== undefined) body.label = nonEmptyText(node, fields.label, 'Label', itemIndex);
 	if (fields.sentiment !== undefined) body.interest_status_label = fields.sentiment;
 	if (fields.description !== undefined) body.description = String(fields.description).trim() || null;
 	if (fields.useWithAi !== undefined) body.use_with_ai = fields.useWithAi === true;
-	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(node, 'Update Fields: choose at least one field to change', {
-			description: `Item ${itemIndex + 1}: nothing would be sent to Instantly.`,
-			itemIndex,
-		});
-	}
+	requireChanges(node, body, itemIndex);
 	return (await instantlyApiRequest.call(this, endpoints.updateLeadLabel, { pathParams: { id }, body, itemIndex })) as IDataObject;
 }

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { uuidParameter } from '../../helpers/fields';
+import { requireChanges } from '../../helpers/utils';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { eventTypeOptions, webhookBody, webhookFieldOptions, webhookIdField } from './common';
@@ -42,11 +43,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = uuidParameter(this, 'webhookId', itemIndex, 'Webhook ID');
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = webhookBody(this, fields, 'updateFields', itemIndex);
-	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'Update Fields: choose at least one field to change', {
-			description: `Item ${itemIndex + 1}: nothing would be sent to Instantly.`,
-			itemIndex,
-		});
-	}
+	requireChanges(this.getNode(), body, itemIndex);
 	return (await instantlyApiRequest.call(this, endpoints.updateWebhook, { pathParams: { id }, body, itemIndex })) as IDataObject;
 }
