@@ -19,7 +19,7 @@ function addManyCase(change: 401 | 402 | 403): BenchCase {
 		async run() {
 			const sim = await SimProcess.start({ latencyMs: LATENCY_MS });
 			try {
-				const { apiKey } = await sim.call('createWorkspace');
+				const { id: workspaceId, apiKey } = await sim.call('createWorkspace');
 				const campaignId = await sim.call<string>('createCampaign', apiKey);
 				const items = Array.from({ length: ADD_N }, (_, i) => ({ json: { email: `lead${i}@example.com` } }));
 				await sim.call('clearRequests');
@@ -31,7 +31,7 @@ function addManyCase(change: 401 | 402 | 403): BenchCase {
 				} catch (caught) {
 					error = caught;
 				}
-				const stats = await sim.call('stats', apiKey, { prefix: 'lead', count: ADD_N });
+				const stats = await sim.call('stats', workspaceId, { prefix: 'lead', count: ADD_N });
 				const written = stats.emails.exactlyOnce + stats.emails.duplicated;
 				const text = error ? `${(error as Error).message} ${(error as { description?: string }).description ?? ''}` : '';
 				return {
@@ -59,7 +59,7 @@ function perItemCase(change: 401 | 402 | 403, continueOnFail: boolean): BenchCas
 		async run() {
 			const sim = await SimProcess.start({ latencyMs: LATENCY_MS });
 			try {
-				const { apiKey } = await sim.call('createWorkspace');
+				const { id: workspaceId, apiKey } = await sim.call('createWorkspace');
 				const campaignId = await sim.call<string>('createCampaign', apiKey);
 				const rows = await sim.call<Array<[string, string]>>('seedLeads', apiKey, ITEM_N, campaignId, 'lead', true);
 				const items: INodeExecutionData[] = rows.map(([id, email]) => ({ json: { id, email } }));
@@ -72,8 +72,8 @@ function perItemCase(change: 401 | 402 | 403, continueOnFail: boolean): BenchCas
 				} catch (caught) {
 					error = caught;
 				}
-				const stats = await sim.call('stats', apiKey);
-				const written = await sim.call<number>('countLeads', apiKey, 'lt_interest_status', 1);
+				const stats = await sim.call('stats', workspaceId);
+				const written = await sim.call<number>('countLeads', workspaceId, 'lt_interest_status', 1);
 				const description = (error as { description?: string })?.description ?? '';
 				const reportedDone = /(\d+) other item\(s\) had already been sent successfully/.exec(description)?.[1];
 				return {

@@ -21,7 +21,7 @@ export class SimProcess {
 		});
 	}
 
-	static async start(options: { latencyMs?: number; rateLimits?: false } = {}): Promise<SimProcess> {
+	static async start(options: { latencyMs?: number; rateLimits?: false; skipEventBookkeeping?: boolean } = {}): Promise<SimProcess> {
 		const child = fork(join(__dirname, 'simHost.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 		const sim = new SimProcess(child);
 		sim.url = await sim.call<string>('start', options);
