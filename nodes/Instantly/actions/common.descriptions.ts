@@ -95,6 +95,16 @@ export function returnAllOrLimit(): INodeProperties[] {
 	];
 }
 
+/** The Filters collection of a Get Many, holding the operation's own filters (read with `filterValues`). */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+}
+
+/** The free-text Search filter; `description` says what the text is matched against. */
+export function searchFilter(description: string): INodeProperties {
+	return { displayName: 'Search', name: 'search', type: 'string', default: '', description };
+}
+
 /** The writable lead fields, as options of a collection (camelCase names, see LEAD_TEXT_FIELDS). */
 export const leadFieldOptions: INodeProperties[] = [
 	{ displayName: 'Company Name', name: 'companyName', type: 'string', default: '', description: "The lead's company" },

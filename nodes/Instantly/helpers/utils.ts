@@ -1,6 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { Endpoint } from '../transport/endpoints';
+import type { PaginateRequest } from '../transport/pagination';
+import { fetchAll } from '../transport/pagination';
 import { isUuid } from './locator';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -166,6 +169,31 @@ export function integerParameter(
 export function pageLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
 	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
 	return integerParameter(context, 'limit', itemIndex, 'Limit', 1, Number.MAX_SAFE_INTEGER);
+}
+
+/** The values of a Get Many's Filters collection (see `filtersCollection`). */
+export function filterValues(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	return context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+}
+
+/** A free-text filter, trimmed; undefined when it is not text. */
+export function trimmedText(value: unknown): string | undefined {
+	return typeof value === 'string' ? value.trim() : undefined;
+}
+
+/** An options filter as the number Instantly takes; undefined when it is not set. */
+export function optionalNumber(value: unknown): number | undefined {
+	return value === undefined ? undefined : Number(value);
+}
+
+/** Get Many: every page of a list endpoint, or as many records as Return All / Limit allow. */
+export async function getMany(
+	this: IExecuteFunctions,
+	endpoint: Endpoint,
+	itemIndex: number,
+	request: Pick<PaginateRequest, 'qs' | 'body'>,
+): Promise<IDataObject[]> {
+	return (await fetchAll.call(this, endpoint, { ...request, limit: pageLimit(this, itemIndex), itemIndex })) as IDataObject[];
 }
 
 /** UI name → Instantly name of the plain text lead fields. */

@@ -3,10 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { emailList, toIsoTimestamp } from '../../helpers/fields';
 import { getResourceId } from '../../helpers/locator';
-import { assertEmail, compact, pageLimit } from '../../helpers/utils';
+import { assertEmail, compact, filterValues, getMany, trimmedText } from '../../helpers/utils';
 import { endpoints } from '../../transport/endpoints';
-import { fetchAll } from '../../transport/pagination';
-import { campaignLocator, leadListLocator, returnAllOrLimit } from '../common.descriptions';
+import { campaignLocator, filtersCollection, leadListLocator, returnAllOrLimit, searchFilter } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
@@ -17,87 +16,74 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			campaignLocator({ description: 'Only emails of this campaign' }),
-			{
-				displayName: 'Created After',
-				name: 'createdAfter',
-				type: 'dateTime',
-				default: '',
-				description: 'Only emails created at or after this time',
-			},
-			{
-				displayName: 'Created Before',
-				name: 'createdBefore',
-				type: 'dateTime',
-				default: '',
-				description: 'Only emails created at or before this time',
-			},
-			{
-				displayName: 'Email Type',
-				name: 'emailType',
-				type: 'options',
-				options: [
-					{ name: 'Received', value: 'received' },
-					{ name: 'Sent', value: 'sent' },
-					{ name: 'Sent Manually', value: 'manual' },
-				],
-				default: 'received',
-				description: 'Only received emails, or only sent ones',
-			},
-			{
-				displayName: 'Latest of Thread Only',
-				name: 'latestOfThread',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to return only the newest email of each thread',
-			},
-			{
-				displayName: 'Lead Email',
-				name: 'lead',
-				type: 'string',
-				placeholder: 'e.g. jane@prospect.com',
-				default: '',
-				description: 'Only emails with this lead',
-			},
-			leadListLocator({ description: 'Only emails of leads in this list' }),
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: 'Only emails containing this text; "thread:&lt;thread ID&gt;" returns one thread',
-			},
-			{
-				displayName: 'Sending Accounts',
-				name: 'eaccount',
-				type: 'string',
-				placeholder: 'e.g. sales@example.com, jane@example.com',
-				default: '',
-				description: 'Comma-separated emails of the connected accounts whose emails to return',
-			},
-			{
-				displayName: 'Unread Only',
-				name: 'isUnread',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to return only unread emails',
-			},
-		],
-	},
+	filtersCollection([
+		campaignLocator({ description: 'Only emails of this campaign' }),
+		{
+			displayName: 'Created After',
+			name: 'createdAfter',
+			type: 'dateTime',
+			default: '',
+			description: 'Only emails created at or after this time',
+		},
+		{
+			displayName: 'Created Before',
+			name: 'createdBefore',
+			type: 'dateTime',
+			default: '',
+			description: 'Only emails created at or before this time',
+		},
+		{
+			displayName: 'Email Type',
+			name: 'emailType',
+			type: 'options',
+			options: [
+				{ name: 'Received', value: 'received' },
+				{ name: 'Sent', value: 'sent' },
+				{ name: 'Sent Manually', value: 'manual' },
+			],
+			default: 'received',
+			description: 'Only received emails, or only sent ones',
+		},
+		{
+			displayName: 'Latest of Thread Only',
+			name: 'latestOfThread',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to return only the newest email of each thread',
+		},
+		{
+			displayName: 'Lead Email',
+			name: 'lead',
+			type: 'string',
+			placeholder: 'e.g. jane@prospect.com',
+			default: '',
+			description: 'Only emails with this lead',
+		},
+		leadListLocator({ description: 'Only emails of leads in this list' }),
+		searchFilter('Only emails containing this text; "thread:&lt;thread ID&gt;" returns one thread'),
+		{
+			displayName: 'Sending Accounts',
+			name: 'eaccount',
+			type: 'string',
+			placeholder: 'e.g. sales@example.com, jane@example.com',
+			default: '',
+			description: 'Comma-separated emails of the connected accounts whose emails to return',
+		},
+		{
+			displayName: 'Unread Only',
+			name: 'isUnread',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to return only unread emails',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['email'], operation: ['getAll'] } }, properties);
 
 /** Lists unibox emails, newest first; `GET /emails` is paced at 19 requests per minute by the transport. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const filters = filterValues(this, itemIndex);
 	const node = this.getNode();
 	const qs = compact({
 		campaign_id: filters.campaignId
@@ -111,13 +97,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		is_unread: filters.isUnread === true ? true : undefined,
 		email_type: filters.emailType as string | undefined,
 		latest_of_thread: filters.latestOfThread === true ? true : undefined,
-		search: typeof filters.search === 'string' ? filters.search.trim() : undefined,
+		search: trimmedText(filters.search),
 		min_timestamp_created: toIsoTimestamp(this, filters.createdAfter, 'Created After', itemIndex),
 		max_timestamp_created: toIsoTimestamp(this, filters.createdBefore, 'Created Before', itemIndex),
 	});
-	return (await fetchAll.call(this, endpoints.listEmails, {
-		qs,
-		limit: pageLimit(this, itemIndex),
-		itemIndex,
-	})) as IDataObject[];
+	return await getMany.call(this, endpoints.listEmails, itemIndex, { qs });
 }

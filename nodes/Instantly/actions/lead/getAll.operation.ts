@@ -3,53 +3,40 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { LEAD_FILTERS } from '../../helpers/enums';
 import { getResourceId } from '../../helpers/locator';
-import { assertEmail, compact, pageLimit, splitList } from '../../helpers/utils';
+import { assertEmail, compact, filterValues, pageLimit, splitList, trimmedText } from '../../helpers/utils';
 import { endpoints } from '../../transport/endpoints';
 import { fetchAll } from '../../transport/pagination';
-import { campaignLocator, leadListLocator, returnAllOrLimit } from '../common.descriptions';
+import { campaignLocator, filtersCollection, leadListLocator, returnAllOrLimit, searchFilter } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			campaignLocator({ description: 'Only leads in this campaign' }),
-			{
-				displayName: 'Emails',
-				name: 'emails',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. jane@example.com, joe@example.com',
-				description: 'Only leads with these email addresses (comma-separated)',
-			},
-			leadListLocator({ description: 'Only leads in this lead list' }),
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: 'Only leads whose first name, last name or email contains this text',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: LEAD_FILTERS,
-				default: 'FILTER_VAL_ACTIVE',
-				description: 'Only leads in this state (sending status, interest status or email verification result)',
-			},
-		],
-	},
+	filtersCollection([
+		campaignLocator({ description: 'Only leads in this campaign' }),
+		{
+			displayName: 'Emails',
+			name: 'emails',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. jane@example.com, joe@example.com',
+			description: 'Only leads with these email addresses (comma-separated)',
+		},
+		leadListLocator({ description: 'Only leads in this lead list' }),
+		searchFilter('Only leads whose first name, last name or email contains this text'),
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: LEAD_FILTERS,
+			default: 'FILTER_VAL_ACTIVE',
+			description: 'Only leads in this state (sending status, interest status or email verification result)',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['getAll'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const filters = filterValues(this, itemIndex);
 	const limit = pageLimit(this, itemIndex);
 	const contacts = splitList(filters.emails).map((email) =>
 		assertEmail(this.getNode(), email, 'Filters → Emails', itemIndex),
@@ -62,7 +49,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		list_id: filters.listId
 			? getResourceId.call(this, 'filters.listId', itemIndex, 'Lead List', { required: false })
 			: undefined,
-		search: typeof filters.search === 'string' ? filters.search.trim() : undefined,
+		search: trimmedText(filters.search),
 		filter: filters.status as string | undefined,
 		contacts,
 	});

@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getResourceId } from '../../helpers/locator';
-import { compact, pageLimit } from '../../helpers/utils';
+import { compact, filterValues, getMany } from '../../helpers/utils';
 import { endpoints } from '../../transport/endpoints';
-import { fetchAll } from '../../transport/pagination';
-import { campaignLocator, returnAllOrLimit } from '../common.descriptions';
+import { campaignLocator, filtersCollection, returnAllOrLimit } from '../common.descriptions';
 import { eventTypeOptions } from './common';
 
 // The list filter's enum lags the create enum: it lacks these (and custom labels).
@@ -13,35 +12,28 @@ const NOT_FILTERABLE = new Set(['lead_no_show', 'supersearch_enrichment_complete
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			campaignLocator({ description: 'Only webhooks of this campaign' }),
-			{
-				displayName: 'Event',
-				name: 'eventType',
-				type: 'options',
-				options: eventTypeOptions.filter((option) => !NOT_FILTERABLE.has(option.value)),
-				default: 'reply_received',
-				description: 'Only webhooks for this event',
-			},
-		],
-	},
+	filtersCollection([
+		campaignLocator({ description: 'Only webhooks of this campaign' }),
+		{
+			displayName: 'Event',
+			name: 'eventType',
+			type: 'options',
+			options: eventTypeOptions.filter((option) => !NOT_FILTERABLE.has(option.value)),
+			default: 'reply_received',
+			description: 'Only webhooks for this event',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['getAll'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const filters = filterValues(this, itemIndex);
 	const qs = compact({
 		campaign: filters.campaignId
 			? getResourceId.call(this, 'filters.campaignId', itemIndex, 'Campaign', { required: false })
 			: undefined,
 		event_type: filters.eventType as string | undefined,
 	});
-	return (await fetchAll.call(this, endpoints.listWebhooks, { qs, limit: pageLimit(this, itemIndex), itemIndex })) as IDataObject[];
+	return await getMany.call(this, endpoints.listWebhooks, itemIndex, { qs });
 }
