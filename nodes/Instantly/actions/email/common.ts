@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { emailList } from '../../helpers/fields';
+
 /** HTML and text body fields; Instantly takes either or both. */
 export const bodyProperties: INodeProperties[] = [
 	{
@@ -49,3 +51,11 @@ export const copyOptions: INodeProperties[] = [
 		description: 'Comma-separated addresses to copy',
 	},
 ];
+
+/** The CC and BCC options (see `copyOptions`) as Instantly's comma-separated address lists. */
+export function copyAddresses(context: IExecuteFunctions, options: IDataObject, itemIndex: number): IDataObject {
+	return {
+		cc_address_email_list: emailList(context, options.cc, 'CC', itemIndex).join(','),
+		bcc_address_email_list: emailList(context, options.bcc, 'BCC', itemIndex).join(','),
+	};
+}

@@ -5,7 +5,7 @@ import { emailList, emailParameter, requiredText, uuidParameter } from '../../he
 import { assertEmail, compact } from '../../helpers/utils';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { bodyProperties, copyOptions, messageBody } from './common';
+import { bodyProperties, copyAddresses, copyOptions, messageBody } from './common';
 
 const properties: INodeProperties[] = [
 	{
@@ -94,8 +94,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		subject,
 		body: messageBody(this, itemIndex),
 		include_original_body: this.getNodeParameter('includeOriginalBody', itemIndex, true) as boolean,
-		cc_address_email_list: emailList(this, options.cc, 'CC', itemIndex).join(','),
-		bcc_address_email_list: emailList(this, options.bcc, 'BCC', itemIndex).join(','),
+		...copyAddresses(this, options, itemIndex),
 		reply_to: options.replyTo ? assertEmail(node, options.replyTo, 'Reply-To', itemIndex) : undefined,
 	});
 	return (await instantlyApiRequest.call(this, endpoints.forwardEmail, { body: request, itemIndex })) as IDataObject;

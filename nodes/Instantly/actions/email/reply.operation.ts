@@ -5,7 +5,7 @@ import { emailList, emailParameter, requiredText, toIsoTimestamp, uuidParameter 
 import { compact } from '../../helpers/utils';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { bodyProperties, copyOptions, messageBody } from './common';
+import { bodyProperties, copyAddresses, copyOptions, messageBody } from './common';
 
 // The defaults read a Reply Received trigger item, so such an item needs only a body.
 const properties: INodeProperties[] = [
@@ -84,8 +84,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		subject,
 		body,
 		additional_recipients: emailList(this, options.additionalRecipients, 'Additional Recipients', itemIndex),
-		cc_address_email_list: emailList(this, options.cc, 'CC', itemIndex).join(','),
-		bcc_address_email_list: emailList(this, options.bcc, 'BCC', itemIndex).join(','),
+		...copyAddresses(this, options, itemIndex),
 		reminder_ts: toIsoTimestamp(this, options.reminder, 'Reminder', itemIndex),
 	});
 	return (await instantlyApiRequest.call(this, endpoints.replyToEmail, { body: request, itemIndex })) as IDataObject;
