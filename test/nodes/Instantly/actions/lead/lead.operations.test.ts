@@ -7,6 +7,22 @@ import { loadOptionsContext } from '../../../../harness/context';
 const t = useInstantly();
 const MISSING = '01900000-0000-7000-8000-000000000000';
 
+/** A campaign with `count` leads, then a clean request log. */
+async function campaignWithLeads(count: number): Promise<{ campaignId: string; ids: string[] }> {
+	const campaignId = await t.campaign();
+	const ids = await t.leads(count, { campaign_id: campaignId });
+	t.reset();
+	return { campaignId, ids };
+}
+
+/** A lead list with `count` leads, then a clean request log. */
+async function listWithLeads(count: number): Promise<{ listId: string; ids: string[] }> {
+	const listId = await t.list();
+	const ids = await t.leads(count, { list_id: listId });
+	t.reset();
+	return { listId, ids };
+}
+
 describe('Lead → Create', () => {
 	it('posts the lead with `campaign` (not campaign_id), custom variables and skip flags', async () => {
 		const campaignId = await t.campaign();
@@ -67,9 +83,7 @@ describe('Lead → Create', () => {
 
 describe('Lead → Get, Update, Delete', () => {
 	it('gets, patches and deletes a lead by id', async () => {
-		const campaignId = await t.campaign();
-		const [id] = await t.leads(1, { campaign_id: campaignId });
-		t.reset();
+		const [id] = (await campaignWithLeads(1)).ids;
 		const got = await t.run({ resource: 'lead', operation: 'get', leadId: id });
 		expect(got.items[0]).toEqual({ json: expect.objectContaining({ id, email: 'lead0@example.com' }), pairedItem: { item: 0 } });
 
@@ -112,9 +126,7 @@ describe('Lead → Get, Update, Delete', () => {
 
 describe('Lead → Get Many', () => {
 	it('Return All over 250 leads makes 3 page requests with `campaign` in the body', async () => {
-		const campaignId = await t.campaign();
-		await t.leads(250, { campaign_id: campaignId });
-		t.reset();
+		const { campaignId } = await campaignWithLeads(250);
 		const { items } = await t.run({
 			resource: 'lead',
 			operation: 'getAll',
@@ -137,18 +149,14 @@ describe('Lead → Get Many', () => {
 	});
 
 	it('Limit 30 makes one request with limit 30', async () => {
-		const campaignId = await t.campaign();
-		await t.leads(250, { campaign_id: campaignId });
-		t.reset();
+		await campaignWithLeads(250);
 		const { items } = await t.run({ resource: 'lead', operation: 'getAll', returnAll: false, limit: 30 });
 		expect(t.requests()).toEqual([{ method: 'POST', path: '/api/v2/leads/list', query: {}, body: { limit: 30 } }]);
 		expect(items).toHaveLength(30);
 	});
 
 	it('filters by list, status, search and emails', async () => {
-		const listId = await t.list();
-		await t.leads(5, { list_id: listId });
-		t.reset();
+		const { listId } = await listWithLeads(5);
 		const { items } = await t.run({
 			resource: 'lead',
 			operation: 'getAll',
@@ -173,9 +181,7 @@ describe('Lead → Get Many', () => {
 
 describe('Lead → Delete Many', () => {
 	it('deletes the given ids from a campaign', async () => {
-		const campaignId = await t.campaign();
-		const ids = await t.leads(3, { campaign_id: campaignId });
-		t.reset();
+		const { campaignId, ids } = await campaignWithLeads(3);
 		const { items } = await t.run({
 			resource: 'lead',
 			operation: 'deleteMany',
@@ -192,9 +198,7 @@ describe('Lead → Delete Many', () => {
 	});
 
 	it('deletes up to a limit of leads with a status from a list', async () => {
-		const listId = await t.list();
-		await t.leads(5, { list_id: listId });
-		t.reset();
+		const { listId } = await listWithLeads(5);
 		const { items } = await t.run({
 			resource: 'lead',
 			operation: 'deleteMany',
@@ -210,9 +214,7 @@ describe('Lead → Delete Many', () => {
 	});
 
 	it('refuses a filter that would delete everything, sending nothing', async () => {
-		const campaignId = await t.campaign();
-		await t.leads(3, { campaign_id: campaignId });
-		t.reset();
+		const { campaignId } = await campaignWithLeads(3);
 		const base = { resource: 'lead', operation: 'deleteMany', deleteFrom: 'campaign', campaignId: rl(campaignId) };
 		await expect(t.run({ ...base, selectBy: 'ids', leadIds: ' , ' })).rejects.toThrow(/give at least one lead ID/);
 		await expect(t.run({ ...base, selectBy: 'limit', maxLeads: 0 })).rejects.toThrow(/from 1 to 10000/);
@@ -226,9 +228,7 @@ describe('Lead → Delete Many', () => {
 
 describe('Lead → Update Interest Status', () => {
 	it('sends the numeric status, and null for the reset sentinel', async () => {
-		const campaignId = await t.campaign();
-		await t.leads(1, { campaign_id: campaignId });
-		t.reset();
+		const { campaignId } = await campaignWithLeads(1);
 		const { items } = await t.run({
 			resource: 'lead',
 			operation: 'updateInterestStatus',
@@ -302,10 +302,8 @@ describe('Lead → Update Interest Status', () => {
 
 describe('Lead → Move', () => {
 	it('moves leads to a list and waits for the background job', async () => {
-		const campaignId = await t.campaign();
 		const listId = await t.list();
-		const ids = await t.leads(3, { campaign_id: campaignId });
-		t.reset();
+		const { campaignId, ids } = await campaignWithLeads(3);
 		const { items } = await t.run({
 			resource: 'lead',
 			operation: 'move',
