@@ -100,6 +100,24 @@ export function filtersCollection(options: INodeProperties[]): INodeProperties {
 	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
 }
 
+/** The Update Fields collection of an Update, holding the fields it can change (checked with `requireChanges`). */
+export function updateFieldsCollection(options: INodeProperties[], description?: string): INodeProperties {
+	return {
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		...(description === undefined ? {} : { description }),
+		options,
+	};
+}
+
+/** The Options collection, holding an operation's optional settings. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+}
+
 /** The free-text Search filter; `description` says what the text is matched against. */
 export function searchFilter(description: string): INodeProperties {
 	return { displayName: 'Search', name: 'search', type: 'string', default: '', description };

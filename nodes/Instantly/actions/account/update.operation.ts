@@ -4,80 +4,74 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { assertEmail, integerParameter, requireChanges } from '../../helpers/utils';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
+import { updateFieldsCollection } from '../common.descriptions';
 import { accountEmail, accountEmailField } from './common';
 
 const properties: INodeProperties[] = [
 	accountEmailField,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Daily Limit',
-				name: 'dailyLimit',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 50,
-				description: 'Max number of campaign emails the account sends per day',
-			},
-			{
-				displayName: 'First Name',
-				name: 'firstName',
-				type: 'string',
-				default: '',
-				description: 'Sender first name',
-			},
-			{
-				displayName: 'Last Name',
-				name: 'lastName',
-				type: 'string',
-				default: '',
-				description: 'Sender last name',
-			},
-			{
-				displayName: 'Reply-To',
-				name: 'replyTo',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. replies@example.com',
-				description: 'Address replies should go to',
-			},
-			{
-				displayName: 'Sending Gap (Minutes)',
-				name: 'sendingGap',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 1440 },
-				default: 10,
-				description: 'Minimum minutes between two emails from this account across campaigns',
-			},
-			{
-				displayName: 'Signature',
-				name: 'signature',
-				type: 'string',
-				typeOptions: { rows: 3 },
-				default: '',
-				description: 'Email signature (HTML allowed)',
-			},
-			{
-				displayName: 'Slow Ramp',
-				name: 'enableSlowRamp',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to raise the sending limit gradually',
-			},
-			{
-				displayName: 'Warmup Daily Limit',
-				name: 'warmupLimit',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 20,
-				description: 'Max number of warmup emails per day',
-			},
-		],
-	},
+	updateFieldsCollection([
+		{
+			displayName: 'Daily Limit',
+			name: 'dailyLimit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of campaign emails the account sends per day',
+		},
+		{
+			displayName: 'First Name',
+			name: 'firstName',
+			type: 'string',
+			default: '',
+			description: 'Sender first name',
+		},
+		{
+			displayName: 'Last Name',
+			name: 'lastName',
+			type: 'string',
+			default: '',
+			description: 'Sender last name',
+		},
+		{
+			displayName: 'Reply-To',
+			name: 'replyTo',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. replies@example.com',
+			description: 'Address replies should go to',
+		},
+		{
+			displayName: 'Sending Gap (Minutes)',
+			name: 'sendingGap',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 1440 },
+			default: 10,
+			description: 'Minimum minutes between two emails from this account across campaigns',
+		},
+		{
+			displayName: 'Signature',
+			name: 'signature',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			description: 'Email signature (HTML allowed)',
+		},
+		{
+			displayName: 'Slow Ramp',
+			name: 'enableSlowRamp',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to raise the sending limit gradually',
+		},
+		{
+			displayName: 'Warmup Daily Limit',
+			name: 'warmupLimit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 20,
+			description: 'Max number of warmup emails per day',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['account'], operation: ['update'] } }, properties);

@@ -5,7 +5,7 @@ import { getResourceId } from '../../helpers/locator';
 import { toDateOnly } from '../../helpers/utils';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { campaignLocator } from '../common.descriptions';
+import { campaignLocator, optionsCollection } from '../common.descriptions';
 
 type AnalyticsType = 'totals' | 'overview' | 'daily' | 'steps';
 
@@ -39,29 +39,22 @@ const properties: INodeProperties[] = [
 		default: 'totals',
 	},
 	campaignLocator({ description: 'The campaign to report on. Leave empty for all campaigns.' }),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'End Date',
-				name: 'endDate',
-				type: 'dateTime',
-				default: '',
-				description: 'Last day included (UTC)',
-			},
-			{
-				displayName: 'Start Date',
-				name: 'startDate',
-				type: 'dateTime',
-				default: '',
-				description: 'First day included (UTC)',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'End Date',
+			name: 'endDate',
+			type: 'dateTime',
+			default: '',
+			description: 'Last day included (UTC)',
+		},
+		{
+			displayName: 'Start Date',
+			name: 'startDate',
+			type: 'dateTime',
+			default: '',
+			description: 'First day included (UTC)',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(

@@ -5,22 +5,15 @@ import { getResourceId } from '../../helpers/locator';
 import { nonEmptyText, requireChanges } from '../../helpers/utils';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { campaignLocator } from '../common.descriptions';
+import { campaignLocator, updateFieldsCollection } from '../common.descriptions';
 import { campaignSettingOptions, campaignSettings } from './common';
 
 const properties: INodeProperties[] = [
 	campaignLocator({ required: true }),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: ([
-			...campaignSettingOptions,
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'New name of the campaign' },
-		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
+	updateFieldsCollection(([
+		...campaignSettingOptions,
+		{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'New name of the campaign' },
+	] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName))),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['campaign'], operation: ['update'] } }, properties);

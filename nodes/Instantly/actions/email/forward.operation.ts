@@ -5,6 +5,7 @@ import { emailList, emailParameter, requiredText, uuidParameter } from '../../he
 import { assertEmail, compact } from '../../helpers/utils';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
+import { optionsCollection } from '../common.descriptions';
 import { bodyProperties, copyAddresses, copyOptions, messageBody } from './common';
 
 const properties: INodeProperties[] = [
@@ -50,24 +51,17 @@ const properties: INodeProperties[] = [
 		description: 'Whether to append the original email, with its headers, after the note',
 	},
 	...bodyProperties.map((property) => ({ ...property, description: `${property.description} (a note above the forwarded email)` })),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			...copyOptions,
-			{
-				displayName: 'Reply-To',
-				name: 'replyTo',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. sales@example.com',
-				description: 'The address replies to the forward should go to',
-			},
-		],
-	},
+	optionsCollection([
+		...copyOptions,
+		{
+			displayName: 'Reply-To',
+			name: 'replyTo',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. sales@example.com',
+			description: 'The address replies to the forward should go to',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['email'], operation: ['forward'] } }, properties);

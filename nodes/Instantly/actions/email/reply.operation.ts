@@ -5,6 +5,7 @@ import { emailList, emailParameter, requiredText, toIsoTimestamp, uuidParameter 
 import { compact } from '../../helpers/utils';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
+import { optionsCollection } from '../common.descriptions';
 import { bodyProperties, copyAddresses, copyOptions, messageBody } from './common';
 
 // The defaults read a Reply Received trigger item, so such an item needs only a body.
@@ -36,31 +37,24 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. Re: Quick question',
 	},
 	...bodyProperties,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Additional Recipients',
-				name: 'additionalRecipients',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. colleague@prospect.com',
-				description: 'Comma-separated addresses that receive the reply besides the sender of the email answered',
-			},
-			...copyOptions,
-			{
-				displayName: 'Reminder',
-				name: 'reminder',
-				type: 'dateTime',
-				default: '',
-				description: 'When the unibox should remind you of this thread',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Additional Recipients',
+			name: 'additionalRecipients',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. colleague@prospect.com',
+			description: 'Comma-separated addresses that receive the reply besides the sender of the email answered',
+		},
+		...copyOptions,
+		{
+			displayName: 'Reminder',
+			name: 'reminder',
+			type: 'dateTime',
+			default: '',
+			description: 'When the unibox should remind you of this thread',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['email'], operation: ['reply'] } }, properties);

@@ -5,39 +5,33 @@ import { idField, toIsoTimestamp, uuidParameter } from '../../helpers/fields';
 import { requireChanges } from '../../helpers/utils';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
+import { updateFieldsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	idField('Email ID', 'emailId', 'ID of the email to change'),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Clear Reminder',
-				name: 'clearReminder',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to remove the reminder set on the email',
-			},
-			{
-				displayName: 'Reminder',
-				name: 'reminder',
-				type: 'dateTime',
-				default: '',
-				description: 'When the unibox should remind you of this email',
-			},
-			{
-				displayName: 'Unread',
-				name: 'isUnread',
-				type: 'boolean',
-				default: false,
-				description: 'Whether the email is unread (off marks it as read)',
-			},
-		],
-	},
+	updateFieldsCollection([
+		{
+			displayName: 'Clear Reminder',
+			name: 'clearReminder',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to remove the reminder set on the email',
+		},
+		{
+			displayName: 'Reminder',
+			name: 'reminder',
+			type: 'dateTime',
+			default: '',
+			description: 'When the unibox should remind you of this email',
+		},
+		{
+			displayName: 'Unread',
+			name: 'isUnread',
+			type: 'boolean',
+			default: false,
+			description: 'Whether the email is unread (off marks it as read)',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['email'], operation: ['update'] } }, properties);

@@ -6,7 +6,7 @@ import { getResourceId } from '../../helpers/locator';
 import { chunk, errorItem, isEmail, leadTextFields, toCustomVariables } from '../../helpers/utils';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { campaignLocator, leadFieldOptions, leadListLocator, targetSelector } from '../common.descriptions';
+import { campaignLocator, leadFieldOptions, leadListLocator, optionsCollection, targetSelector } from '../common.descriptions';
 
 /** `POST /leads/add` takes at most 1,000 leads per request. */
 export const BATCH_SIZE = 1000;
@@ -74,58 +74,51 @@ const properties: INodeProperties[] = [
 		options: leadFieldOptions,
 		displayOptions: { show: { mapping: ['manual'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Block List ID',
-				name: 'blocklistId',
-				type: 'string',
-				default: '',
-				description: 'Check the leads against this block list instead of the workspace default',
-			},
-			{
-				displayName: 'Other Fields as Custom Variables',
-				name: 'otherFieldsAsCustomVariables',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether, in automatic mapping, every other text, number or true/false field of the item becomes a custom variable',
-			},
-			{
-				displayName: 'Skip If In Campaign',
-				name: 'skipIfInCampaign',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to skip leads already in any campaign',
-			},
-			{
-				displayName: 'Skip If In List',
-				name: 'skipIfInList',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to skip leads already in any lead list',
-			},
-			{
-				displayName: 'Skip If In Workspace',
-				name: 'skipIfInWorkspace',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to skip leads that exist anywhere in the workspace (overrides the other skip options)',
-			},
-			{
-				displayName: 'Verify Leads on Import',
-				name: 'verifyLeadsOnImport',
-				type: 'boolean',
-				default: false,
-				description: 'Whether Instantly verifies the email addresses after the import (uses verification credits)',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Block List ID',
+			name: 'blocklistId',
+			type: 'string',
+			default: '',
+			description: 'Check the leads against this block list instead of the workspace default',
+		},
+		{
+			displayName: 'Other Fields as Custom Variables',
+			name: 'otherFieldsAsCustomVariables',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether, in automatic mapping, every other text, number or true/false field of the item becomes a custom variable',
+		},
+		{
+			displayName: 'Skip If In Campaign',
+			name: 'skipIfInCampaign',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to skip leads already in any campaign',
+		},
+		{
+			displayName: 'Skip If In List',
+			name: 'skipIfInList',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to skip leads already in any lead list',
+		},
+		{
+			displayName: 'Skip If In Workspace',
+			name: 'skipIfInWorkspace',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to skip leads that exist anywhere in the workspace (overrides the other skip options)',
+		},
+		{
+			displayName: 'Verify Leads on Import',
+			name: 'verifyLeadsOnImport',
+			type: 'boolean',
+			default: false,
+			description: 'Whether Instantly verifies the email addresses after the import (uses verification credits)',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['addMany'] } }, properties);

@@ -8,7 +8,7 @@ import { getResourceId } from '../../helpers/locator';
 import { compact, integerParameter, parseIdList } from '../../helpers/utils';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { campaignLocator, leadListLocator, targetSelector } from '../common.descriptions';
+import { campaignLocator, leadListLocator, optionsCollection, targetSelector } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{ ...targetSelector('from', 'From'), description: 'Where the leads are now' },
@@ -46,59 +46,52 @@ const properties: INodeProperties[] = [
 		description: 'Comma-separated IDs of the leads to move. Leave empty to move every lead matching the options.',
 	},
 	...waitForJobProperties('the move'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Check Duplicates',
-				name: 'checkDuplicates',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to skip leads that are already in the destination',
-			},
-			{
-				displayName: 'Copy Instead of Move',
-				name: 'copyLeads',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to copy the leads and leave the originals where they are',
-			},
-			{
-				displayName: 'Max Leads',
-				name: 'maxLeads',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 50,
-				description: 'Move at most this many of the matching leads',
-			},
-			{
-				displayName: 'Reset Interest Status',
-				name: 'resetInterestStatus',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to clear the interest status of the moved leads',
-			},
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: 'Only leads whose name or email contains this text',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: LEAD_FILTERS,
-				default: 'FILTER_VAL_ACTIVE',
-				description: 'Only leads in this state',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Check Duplicates',
+			name: 'checkDuplicates',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to skip leads that are already in the destination',
+		},
+		{
+			displayName: 'Copy Instead of Move',
+			name: 'copyLeads',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to copy the leads and leave the originals where they are',
+		},
+		{
+			displayName: 'Max Leads',
+			name: 'maxLeads',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Move at most this many of the matching leads',
+		},
+		{
+			displayName: 'Reset Interest Status',
+			name: 'resetInterestStatus',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to clear the interest status of the moved leads',
+		},
+		{
+			displayName: 'Search',
+			name: 'search',
+			type: 'string',
+			default: '',
+			description: 'Only leads whose name or email contains this text',
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: LEAD_FILTERS,
+			default: 'FILTER_VAL_ACTIVE',
+			description: 'Only leads in this state',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['move'] } }, properties);

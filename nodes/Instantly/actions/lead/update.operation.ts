@@ -4,20 +4,15 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { assertUuid, leadTextFields, requireChanges, toCustomVariables } from '../../helpers/utils';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { leadFieldOptions } from '../common.descriptions';
+import { leadFieldOptions, updateFieldsCollection } from '../common.descriptions';
 import { leadIdProperty } from './common';
 
 const properties: INodeProperties[] = [
 	leadIdProperty,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'The fields to change. Email, campaign and list cannot be changed (use Move for those).',
-		options: leadFieldOptions,
-	},
+	updateFieldsCollection(
+		leadFieldOptions,
+		'The fields to change. Email, campaign and list cannot be changed (use Move for those).',
+	),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['update'] } }, properties);

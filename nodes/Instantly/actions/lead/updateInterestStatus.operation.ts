@@ -6,7 +6,7 @@ import { getResourceId } from '../../helpers/locator';
 import { assertEmail } from '../../helpers/utils';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { campaignLocator, leadListLocator } from '../common.descriptions';
+import { campaignLocator, leadListLocator, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -28,24 +28,17 @@ const properties: INodeProperties[] = [
 		description:
 			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			campaignLocator({ description: 'Only change the lead in this campaign' }),
-			{
-				displayName: 'Disable Auto Interest',
-				name: 'disableAutoInterest',
-				type: 'boolean',
-				default: false,
-				description: "Whether to stop Instantly's AI from changing this lead's status automatically afterwards",
-			},
-			leadListLocator({ description: 'Only change the lead in this lead list' }),
-		],
-	},
+	optionsCollection([
+		campaignLocator({ description: 'Only change the lead in this campaign' }),
+		{
+			displayName: 'Disable Auto Interest',
+			name: 'disableAutoInterest',
+			type: 'boolean',
+			default: false,
+			description: "Whether to stop Instantly's AI from changing this lead's status automatically afterwards",
+		},
+		leadListLocator({ description: 'Only change the lead in this lead list' }),
+	]),
 ];
 
 export const description = updateDisplayOptions(

@@ -5,30 +5,24 @@ import { uuidParameter } from '../../helpers/fields';
 import { nonEmptyText, requireChanges } from '../../helpers/utils';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
+import { updateFieldsCollection } from '../common.descriptions';
 import { labelIdField, labelOptions, SENTIMENTS } from './common';
 
 const properties: INodeProperties[] = [
 	labelIdField,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			labelOptions[0],
-			{ displayName: 'Label', name: 'label', type: 'string', default: '', description: 'New name of the label' },
-			{
-				displayName: 'Sentiment',
-				name: 'sentiment',
-				type: 'options',
-				options: SENTIMENTS,
-				default: 'positive',
-				description: 'Whether the status counts as positive, neutral or negative interest',
-			},
-			labelOptions[1],
-		],
-	},
+	updateFieldsCollection([
+		labelOptions[0],
+		{ displayName: 'Label', name: 'label', type: 'string', default: '', description: 'New name of the label' },
+		{
+			displayName: 'Sentiment',
+			name: 'sentiment',
+			type: 'options',
+			options: SENTIMENTS,
+			default: 'positive',
+			description: 'Whether the status counts as positive, neutral or negative interest',
+		},
+		labelOptions[1],
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['leadLabel'], operation: ['update'] } }, properties);

@@ -5,23 +5,16 @@ import { getResourceId } from '../../helpers/locator';
 import { assertUuid, nonEmptyText, requireChanges } from '../../helpers/utils';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { leadListLocator } from '../common.descriptions';
+import { leadListLocator, updateFieldsCollection } from '../common.descriptions';
 import { enrichmentOption, ownerOption } from './common';
 
 const properties: INodeProperties[] = [
 	leadListLocator({ required: true }),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			enrichmentOption,
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'New name of the list' },
-			ownerOption,
-		],
-	},
+	updateFieldsCollection([
+		enrichmentOption,
+		{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'New name of the list' },
+		ownerOption,
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['leadList'], operation: ['update'] } }, properties);

@@ -5,36 +5,30 @@ import { uuidParameter } from '../../helpers/fields';
 import { requireChanges } from '../../helpers/utils';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
+import { updateFieldsCollection } from '../common.descriptions';
 import { eventTypeOptions, webhookBody, webhookFieldOptions, webhookIdField } from './common';
 
 const properties: INodeProperties[] = [
 	webhookIdField,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: ([
-			...webhookFieldOptions,
-			{
-				displayName: 'Event',
-				name: 'eventType',
-				type: 'options',
-				options: eventTypeOptions,
-				default: 'reply_received',
-				description: 'The event the webhook receives',
-			},
-			{
-				displayName: 'Target URL',
-				name: 'targetUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. https://example.com/hooks/instantly',
-				description: 'Where Instantly posts the events',
-			},
-		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
+	updateFieldsCollection(([
+		...webhookFieldOptions,
+		{
+			displayName: 'Event',
+			name: 'eventType',
+			type: 'options',
+			options: eventTypeOptions,
+			default: 'reply_received',
+			description: 'The event the webhook receives',
+		},
+		{
+			displayName: 'Target URL',
+			name: 'targetUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://example.com/hooks/instantly',
+			description: 'Where Instantly posts the events',
+		},
+	] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName))),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['update'] } }, properties);
