@@ -40,7 +40,7 @@ function mulberry32(seed: number) {
 }
 
 function toFault(spec: FaultKindSpec, method: string, path: string): Fault {
-	return { method, path, kind: spec.kind, status: spec.status ?? 500, remaining: 0, retryAfter: spec.retryAfter, message: spec.message };
+	return { method, path, kind: spec.kind, status: spec.status ?? 500, remaining: 0, skip: 0, retryAfter: spec.retryAfter, message: spec.message };
 }
 
 function faultLabel(fault: Fault): string {

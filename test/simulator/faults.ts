@@ -7,6 +7,8 @@ export interface FaultSpec {
 	path: string;
 	/** How many matching calls fail; defaults to 1. */
 	count?: number;
+	/** How many matching calls go through untouched before the failures start; defaults to 0. */
+	skip?: number;
 	kind?: FaultKind;
 	/** For the status kinds; defaults to 500. */
 	status?: number;
@@ -17,6 +19,7 @@ export interface FaultSpec {
 
 export interface Fault extends Required<Pick<FaultSpec, 'method' | 'path' | 'kind' | 'status'>> {
 	remaining: number;
+	skip: number;
 	retryAfter?: number;
 	message?: string;
 }
@@ -31,6 +34,7 @@ export class FaultRegistry {
 			kind: spec.kind ?? 'status',
 			status: spec.status ?? 500,
 			remaining: spec.count ?? 1,
+			skip: spec.skip ?? 0,
 			retryAfter: spec.retryAfter,
 			message: spec.message,
 		};
@@ -44,6 +48,10 @@ export class FaultRegistry {
 			(candidate) => (candidate.method === '*' || candidate.method === method) && (candidate.path === path || candidate.path === template),
 		);
 		if (!fault) return undefined;
+		if (fault.skip > 0) {
+			fault.skip--;
+			return undefined;
+		}
 		fault.remaining--;
 		if (fault.remaining <= 0) this.faults = this.faults.filter((candidate) => candidate !== fault);
 		return { ...fault };

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { chunk, errorItem } from './utils';
 
@@ -11,6 +12,8 @@ export interface BulkEntry<T> {
  * Reads one value per input item (all of them before any request), sends them in batches and
  * returns one output item per input, paired to it. With continueOnFail an invalid item, or every
  * item of a failed batch, becomes an error item while the other batches still go through.
+ * Without it, a failed batch stops the node, and the error says which batches were already
+ * applied (and `recovery`, how to finish without doing them twice).
  */
 export async function runInBatches<T, R>(
 	context: IExecuteFunctions,
@@ -19,6 +22,7 @@ export async function runInBatches<T, R>(
 	read: (itemIndex: number) => T,
 	send: (values: T[], firstItemIndex: number) => Promise<R>,
 	describe: (entries: Array<BulkEntry<T>>, response: R, batchNumber: number) => IDataObject[],
+	recovery?: string,
 ): Promise<INodeExecutionData[]> {
 	const output: INodeExecutionData[] = new Array(items.length);
 	const valid: Array<BulkEntry<T>> = [];
@@ -31,6 +35,7 @@ export async function runInBatches<T, R>(
 			output[itemIndex] = { json: errorItem(error as Error), pairedItem: { item: itemIndex } };
 		}
 	}
+	let appliedItems = 0;
 	for (const [batchIndex, batch] of chunk(valid, batchSize).entries()) {
 		let response: R;
 		try {
@@ -39,17 +44,36 @@ export async function runInBatches<T, R>(
 				batch[0].itemIndex,
 			);
 		} catch (error) {
-			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- already a NodeApiError from the transport
-			if (!context.continueOnFail()) throw error;
+			if (!context.continueOnFail()) throw withAppliedBatches(context, error as Error, batchIndex, appliedItems, recovery);
 			for (const entry of batch) {
 				output[entry.itemIndex] = { json: errorItem(error as Error), pairedItem: { item: entry.itemIndex } };
 			}
 			continue;
 		}
+		appliedItems += batch.length;
 		const results = describe(batch, response, batchIndex + 1);
 		batch.forEach((entry, position) => {
 			output[entry.itemIndex] = { json: results[position], pairedItem: { item: entry.itemIndex } };
 		});
 	}
 	return output;
+}
+
+/** Adds to a batch's error what the batches before it already did in Instantly. */
+function withAppliedBatches(
+	context: IExecuteFunctions,
+	error: Error,
+	failedBatchIndex: number,
+	appliedItems: number,
+	recovery = '',
+): NodeApiError | NodeOperationError {
+	const nodeError =
+		error instanceof NodeApiError || error instanceof NodeOperationError
+			? error
+			: new NodeOperationError(context.getNode(), error);
+	if (failedBatchIndex > 0) {
+		const applied = `Batch ${failedBatchIndex + 1} failed; batches 1–${failedBatchIndex} (${appliedItems} items) had already been applied in Instantly.`;
+		nodeError.description = [nodeError.description, applied, recovery].filter(Boolean).join(' ');
+	}
+	return nodeError;
 }

@@ -2,10 +2,10 @@ import { sleep } from 'n8n-workflow';
 
 /**
  * Instantly allows 100 requests/s and 6,000/min per workspace. Pacing every request of this n8n
- * process at 95/s keeps a workspace under both (95 × 60 = 5,700) while letting short bursts
- * through; other processes and tools sharing the workspace are what the 429 retry is for.
+ * process at 92/s with a burst of 5 keeps any one-second window at or under 97 and a minute
+ * under 5,525; other processes and tools sharing the workspace are what the 429 retry is for.
  */
-export const WORKSPACE_PACE = { requestsPerSecond: 95, burst: 10 } as const;
+export const WORKSPACE_PACE = { requestsPerSecond: 92, burst: 5 } as const;
 
 export interface Pace {
 	requestsPerSecond: number;

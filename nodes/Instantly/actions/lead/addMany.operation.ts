@@ -3,7 +3,9 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { BulkAddSummary } from '../../helpers/interfaces';
 import { getResourceId } from '../../helpers/locator';
-import { chunk, errorItem, isEmail, leadTextFields, toCustomVariables } from '../../helpers/utils';
+import type { BulkEntry } from '../../helpers/bulk';
+import { runInBatches } from '../../helpers/bulk';
+import { isEmail, leadTextFields, toCustomVariables } from '../../helpers/utils';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { campaignLocator, leadFieldOptions, leadListLocator, optionsCollection, targetSelector } from '../common.descriptions';
@@ -123,12 +125,6 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['addMany'] } }, properties);
 
-interface Prepared {
-	itemIndex: number;
-	lead?: IDataObject;
-	error?: NodeOperationError;
-}
-
 /**
  * Adds every input item as a lead, 1,000 per request, and returns one item per input saying
  * whether it was created (with its id) or not, with the batch summary explaining why not.
@@ -149,61 +145,43 @@ export async function executeAll(this: IExecuteFunctions, items: INodeExecutionD
 	if (options.skipIfInList !== undefined) settings.skip_if_in_list = options.skipIfInList;
 	if (options.verifyLeadsOnImport !== undefined) settings.verify_leads_on_import = options.verifyLeadsOnImport;
 
-	// Every item is checked before anything is sent.
-	const prepared: Prepared[] = items.map((item, itemIndex) => {
-		try {
-			return { itemIndex, lead: readLead(this, item, itemIndex, target, options) };
-		} catch (error) {
-			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- already a NodeOperationError naming the item
-			if (!this.continueOnFail()) throw error;
-			return { itemIndex, error: error as NodeOperationError };
-		}
-	});
+	return await runInBatches(
+		this,
+		items,
+		BATCH_SIZE,
+		(itemIndex) => readLead(this, items[itemIndex], itemIndex, target, options),
+		async (leads, firstItemIndex) =>
+			(await instantlyApiRequest.call(this, endpoints.addLeads, {
+				body: { ...destination, ...settings, leads },
+				itemIndex: firstItemIndex,
+			})) as BulkAddSummary,
+		describeBatch,
+		'Re-run with the Skip If In Workspace option to add only the leads that are missing.',
+	);
+}
 
-	const output: INodeExecutionData[] = new Array(items.length);
-	for (const entry of prepared) {
-		if (entry.error) output[entry.itemIndex] = { json: errorItem(entry.error), pairedItem: { item: entry.itemIndex } };
-	}
-	const valid = prepared.filter((entry) => entry.lead !== undefined);
-	const batches = chunk(valid, BATCH_SIZE);
-	for (const [batchIndex, batch] of batches.entries()) {
-		const firstItem = batch[0].itemIndex;
-		let summary: BulkAddSummary;
-		try {
-			summary = (await instantlyApiRequest.call(this, endpoints.addLeads, {
-				body: { ...destination, ...settings, leads: batch.map((entry) => entry.lead!) },
-				itemIndex: firstItem,
-			})) as BulkAddSummary;
-		} catch (error) {
-			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- already a NodeApiError from the transport
-			if (!this.continueOnFail()) throw error;
-			for (const entry of batch) {
-				output[entry.itemIndex] = { json: errorItem(error as Error), pairedItem: { item: entry.itemIndex } };
-			}
-			continue;
-		}
-		const created = new Map((summary.created_leads ?? []).map((lead) => [lead.index, lead]));
-		const counts = Object.fromEntries(SUMMARY_COUNTS.map((key) => [key, summary[key] ?? 0]));
-		const seen = new Set<string>();
-		batch.forEach((entry, position) => {
-			const email = typeof entry.lead!.email === 'string' ? entry.lead!.email.toLowerCase() : undefined;
-			const repeated = email !== undefined && seen.has(email);
-			if (email !== undefined) seen.add(email);
-			const lead = created.get(position);
-			const json: IDataObject = lead
-				? { status: 'created', ...lead, batch: batchIndex + 1 }
-				: {
-						status: 'not_created',
-						email: entry.lead!.email ?? null,
-						reason: repeated ? 'duplicate_in_input' : notCreatedReason(summary),
-						batch: batchIndex + 1,
-						batchSummary: counts,
-					};
-			delete json.index;
-			output[entry.itemIndex] = { json, pairedItem: { item: entry.itemIndex } };
-		});
-	}
-	return output;
+/** What became of each lead of a batch, from the summary and `created_leads[].index`. */
+function describeBatch(entries: Array<BulkEntry<IDataObject>>, summary: BulkAddSummary, batch: number): IDataObject[] {
+	const created = new Map((summary.created_leads ?? []).map((lead) => [lead.index, lead]));
+	const counts = Object.fromEntries(SUMMARY_COUNTS.map((key) => [key, summary[key] ?? 0]));
+	const seen = new Set<string>();
+	return entries.map(({ value: lead }, position) => {
+		const email = typeof lead.email === 'string' ? lead.email.toLowerCase() : undefined;
+		const repeated = email !== undefined && seen.has(email);
+		if (email !== undefined) seen.add(email);
+		const createdLead = created.get(position);
+		const json: IDataObject = createdLead
+			? { status: 'created', ...createdLead, batch }
+			: {
+					status: 'not_created',
+					email: lead.email ?? null,
+					reason: repeated ? 'duplicate_in_input' : notCreatedReason(summary),
+					batch,
+					batchSummary: counts,
+				};
+		delete json.index;
+		return json;
+	});
 }
 
 /** The reason is only certain when the batch summary has a single cause for leads not created. */

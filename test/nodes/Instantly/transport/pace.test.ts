@@ -9,16 +9,18 @@ describe('Pacer', () => {
 
 	it('never lets more than the pace through in any second, however requests arrive', () => {
 		const pacer = new Pacer(WORKSPACE_PACE);
-		const sendTimes = Array.from({ length: 1_000 }, (_, i) => {
+		const sendTimes = Array.from({ length: 7_000 }, (_, i) => {
 			const now = Math.floor(i / 50) * 5; // bursts of 50 requests every 5 ms
 			return now + pacer.reserve(now);
 		});
 		const perSecondWindow = Math.max(
 			...sendTimes.map((start) => sendTimes.filter((time) => time >= start && time < start + 1000).length),
 		);
-		expect(perSecondWindow).toBeLessThanOrEqual(WORKSPACE_PACE.requestsPerSecond + WORKSPACE_PACE.burst);
-		const perMinute = WORKSPACE_PACE.requestsPerSecond * 60 + WORKSPACE_PACE.burst;
-		expect(perMinute).toBeLessThan(6_000);
+		expect(perSecondWindow).toBeLessThan(100);
+		const perMinuteWindow = Math.max(
+			...sendTimes.map((start) => sendTimes.filter((time) => time >= start && time < start + 60_000).length),
+		);
+		expect(perMinuteWindow).toBeLessThan(6_000);
 	});
 
 	it('forgets idle time: after a pause the burst is available again, not more', () => {

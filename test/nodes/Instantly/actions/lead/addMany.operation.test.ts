@@ -144,4 +144,21 @@ describe('Lead → Add Many', () => {
 		).rejects.toThrow(/Campaign is required/);
 		expect(t.requests()).toEqual([]);
 	});
+	it('when a later batch fails, says which batches were already applied and how to finish', async () => {
+		const campaignId = await t.campaign();
+		t.reset();
+		t.sim.injectFault({ method: 'POST', path: '/api/v2/leads/add', skip: 2, status: 403 });
+		const input = Array.from({ length: 2500 }, (_, i) => ({ email: `b${i}@example.com` }));
+		const error = (await t
+			.run(
+				{ resource: 'lead', operation: 'addMany', target: 'campaign', campaignId: rl(campaignId), mapping: 'auto' },
+				{ items: itemsOf(...input) },
+			)
+			.catch((caught: unknown) => caught)) as { description: string; httpCode: string };
+
+		expect(error.httpCode).toBe('403');
+		expect(error.description).toContain('Batch 3 failed; batches 1–2 (2000 items) had already been applied in Instantly.');
+		expect(error.description).toContain('Re-run with the Skip If In Workspace option');
+		expect(t.state.leads.size).toBe(2000);
+	});
 });
