@@ -2,7 +2,7 @@ import { ApiError, badRequest, notFound } from '../errors';
 import { nowIso } from '../ids';
 import { DEFAULT_PAGE_SIZE, type Page } from '../pagination';
 import type { Account, Activity, WorkspaceState } from '../state';
-import { countActivity, inRange } from './analytics';
+import { countActivity, engagementFields, inRange } from './analytics';
 import { startBackgroundJob } from './backgroundJobs';
 import { containsText, equalsFilter } from './crud';
 import { domainOf, sameEmail } from './leadRecords';
@@ -281,14 +281,7 @@ function dailyAnalytics(workspace: WorkspaceState, query: Record<string, unknown
 				bounced: counts.bounced,
 				contacted: counts.contacted,
 				new_leads_contacted: counts.contacted,
-				opened: counts.opened,
-				unique_opened: counts.uniqueOpened,
-				replies: counts.replies,
-				unique_replies: counts.uniqueReplies,
-				replies_automatic: counts.autoReplies,
-				unique_replies_automatic: counts.uniqueAutoReplies,
-				clicks: counts.clicks,
-				unique_clicks: counts.uniqueClicks,
+				...engagementFields(counts),
 			};
 		});
 }

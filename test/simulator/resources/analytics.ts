@@ -43,6 +43,20 @@ export function countActivity(activity: Activity[]): ActivityCounts {
 	};
 }
 
+/** The engagement counters the analytics endpoints report, under Instantly's names. */
+export function engagementFields(counts: ActivityCounts) {
+	return {
+		opened: counts.opened,
+		unique_opened: counts.uniqueOpened,
+		replies: counts.replies,
+		unique_replies: counts.uniqueReplies,
+		replies_automatic: counts.autoReplies,
+		unique_replies_automatic: counts.uniqueAutoReplies,
+		clicks: counts.clicks,
+		unique_clicks: counts.uniqueClicks,
+	};
+}
+
 export function inRange(timestamp: string, startDate: unknown, endDate: unknown): boolean {
 	const time = Date.parse(timestamp);
 	if (typeof startDate === 'string' && time < Date.parse(startDate)) return false;
@@ -114,14 +128,7 @@ function dailyRow(date: string, counts: ActivityCounts) {
 		sent: counts.sent,
 		contacted: counts.contacted,
 		new_leads_contacted: counts.contacted,
-		opened: counts.opened,
-		unique_opened: counts.uniqueOpened,
-		replies: counts.replies,
-		unique_replies: counts.uniqueReplies,
-		replies_automatic: counts.autoReplies,
-		unique_replies_automatic: counts.uniqueAutoReplies,
-		clicks: counts.clicks,
-		unique_clicks: counts.uniqueClicks,
+		...engagementFields(counts),
 		opportunities: 0,
 		unique_opportunities: 0,
 	};
@@ -168,14 +175,7 @@ export const analyticsHandlers: HandlerTable = {
 				// The steps endpoint numbers variants from 0 while webhooks count from 1.
 				variant: String(Number(variant) - 1),
 				sent: counts.sent,
-				opened: counts.opened,
-				unique_opened: counts.uniqueOpened,
-				replies: counts.replies,
-				unique_replies: counts.uniqueReplies,
-				replies_automatic: counts.autoReplies,
-				unique_replies_automatic: counts.uniqueAutoReplies,
-				clicks: counts.clicks,
-				unique_clicks: counts.uniqueClicks,
+				...engagementFields(counts),
 			};
 		}),
 };
