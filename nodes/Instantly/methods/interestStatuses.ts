@@ -11,9 +11,17 @@ interface LeadLabel {
 	description?: string | null;
 }
 
-/** The built-in interest statuses, "Lead (Reset)", then the workspace's custom lead labels. */
+/**
+ * The built-in interest statuses, "Lead (Reset)", then the workspace's custom lead labels. A key
+ * without lead-labels:read still gets the built-in statuses.
+ */
 export async function getInterestStatuses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const labels = (await fetchAll.call(this, endpoints.listLeadLabels)) as unknown as LeadLabel[];
+	let labels: LeadLabel[] = [];
+	try {
+		labels = (await fetchAll.call(this, endpoints.listLeadLabels)) as unknown as LeadLabel[];
+	} catch (error) {
+		this.logger.warn(`Instantly: could not load the workspace's lead labels, offering the built-in statuses: ${(error as Error).message}`);
+	}
 	return [
 		...INTEREST_STATUSES.map(({ name, value }) => ({ name, value, description: `Status ${value}` })),
 		{ name: 'Lead (Reset)', value: RESET_INTEREST_STATUS, description: 'Clear the status back to plain "Lead"' },

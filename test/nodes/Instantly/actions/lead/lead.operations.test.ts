@@ -298,6 +298,19 @@ describe('Lead → Update Interest Status', () => {
 		]);
 		expect(t.requests()).toEqual([{ method: 'GET', path: '/api/v2/lead-labels', query: { limit: '100' }, body: undefined }]);
 	});
+
+	it('still offers the built-in statuses when the key may not read lead labels', async () => {
+		const readOnlyLeads = t.sim.createWorkspace({ scopes: ['leads:all'] }).apiKey;
+		const { context, logs } = loadOptionsContext({
+			nodeType: new Instantly(),
+			credentials: { apiKey: readOnlyLeads, baseUrl: t.sim.url },
+			parameters: {},
+		});
+		const options = await getInterestStatuses.call(context);
+		expect(options).toHaveLength(10);
+		expect(options.at(-1)?.value).toBe(RESET_INTEREST_STATUS);
+		expect(logs).toEqual([expect.objectContaining({ level: 'warn', message: expect.stringMatching(/could not load the workspace's lead labels/) })]);
+	});
 });
 
 describe('Lead → Move', () => {
