@@ -1,5 +1,5 @@
 /* Bulk import: Lead → Add Many of N leads at 80 ms round trip, against ceil(N/1000) requests. */
-import { LATENCY_MS, memorySampler, rl, runInstantly } from './lib/measure';
+import { LATENCY_MS, memorySampler, rl, runInstantly, timeAgainstBound } from './lib/measure';
 import { SimProcess } from './lib/sim';
 import type { Bench, BenchCase } from './lib/types';
 
@@ -28,15 +28,7 @@ function bulkCase(n: number): BenchCase {
 					requests: stats.requests,
 					boundRequests,
 					requestRatio: stats.requests / boundRequests,
-					wallMs: Math.round(wallMs),
-					boundMs,
-					ratio: Math.round((wallMs / boundMs) * 100) / 100,
-					perRequestMs: Math.round(wallMs / stats.requests),
-					simulatorServerMs: stats.simulatorServerMs,
-					simulatorHandlerMs: stats.simulatorHandlerMs,
-					// The bound counts only the 80 ms latency; take out the simulator's own processing beyond it.
-					ratioExSimulator: Math.round(((wallMs - (stats.simulatorServerMs - stats.requests * LATENCY_MS)) / boundMs) * 100) / 100,
-					clientMs: Math.round(wallMs - stats.simulatorServerMs),
+					...timeAgainstBound(wallMs, boundMs, stats),
 					created,
 					outputItems: output.length,
 					exactlyOnce: stats.emails.exactlyOnce,

@@ -1,5 +1,5 @@
 /* Lead → Get Many, Return All over N leads: wall time against N/100 sequential cursor round trips, and memory. */
-import { LATENCY_MS, memorySampler, runInstantly } from './lib/measure';
+import { LATENCY_MS, memorySampler, runInstantly, timeAgainstBound } from './lib/measure';
 import { SimProcess } from './lib/sim';
 import type { Bench, BenchCase } from './lib/types';
 
@@ -30,14 +30,7 @@ function getManyCase(n: number): BenchCase {
 					uniqueIds: unique,
 					requests: stats.requests,
 					boundRequests,
-					wallMs: Math.round(wallMs),
-					boundMs,
-					ratio: Math.round((wallMs / boundMs) * 100) / 100,
-					perRequestMs: Math.round(wallMs / stats.requests),
-					simulatorServerMs: stats.simulatorServerMs,
-					simulatorHandlerMs: stats.simulatorHandlerMs,
-					ratioExSimulator: Math.round(((wallMs - (stats.simulatorServerMs - stats.requests * LATENCY_MS)) / boundMs) * 100) / 100,
-					clientMs: Math.round(wallMs - stats.simulatorServerMs),
+					...timeAgainstBound(wallMs, boundMs, stats),
 					statuses: stats.statuses,
 					invalidRequests: stats.invalid,
 					...mem,

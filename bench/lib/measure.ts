@@ -69,6 +69,28 @@ export async function runInstantly(
 	return await runNode({ nodeType: new Instantly(), credentials: { apiKey, baseUrl: url }, parameters, items, continueOnFail });
 }
 
+/**
+ * Wall time against a latency-only bound: the plain ratio, and the ratio once the simulator's own
+ * processing beyond the configured latency is taken out (what is left is the node's share).
+ */
+export function timeAgainstBound(
+	wallMs: number,
+	boundMs: number,
+	stats: { requests: number; simulatorServerMs: number; simulatorHandlerMs: number },
+) {
+	const round2 = (value: number) => Math.round(value * 100) / 100;
+	return {
+		wallMs: Math.round(wallMs),
+		boundMs,
+		ratio: round2(wallMs / boundMs),
+		perRequestMs: Math.round(wallMs / stats.requests),
+		simulatorServerMs: stats.simulatorServerMs,
+		simulatorHandlerMs: stats.simulatorHandlerMs,
+		ratioExSimulator: round2((wallMs - (stats.simulatorServerMs - stats.requests * LATENCY_MS)) / boundMs),
+		clientMs: Math.round(wallMs - stats.simulatorServerMs),
+	};
+}
+
 export const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 
 export function errorSummary(error: unknown) {
