@@ -1,6 +1,8 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { startSimulator, type Simulator, type SimulatorOptions } from './index';
+
 export interface ApiResponse {
 	status: number;
 	body: any;
@@ -16,6 +18,27 @@ export function apiClient(baseUrl: string, apiKey?: string) {
 		const text = await response.text();
 		return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
 	};
+}
+
+/**
+ * One simulator for a test file, a fresh workspace under `apiKey` before each test, and after each
+ * the check that nothing failed the OpenAPI validation, requests or responses.
+ */
+export function useSimulatorWorkspace(apiKey: string, options: SimulatorOptions = {}) {
+	const env = {} as { simulator: Simulator; api: ReturnType<typeof apiClient> };
+	beforeAll(async () => {
+		env.simulator = await startSimulator(options);
+	});
+	afterAll(() => env.simulator.close());
+	beforeEach(() => {
+		env.simulator.reset();
+		env.api = apiClient(env.simulator.url, env.simulator.createWorkspace({ apiKey }).apiKey);
+	});
+	afterEach(() => {
+		expect(env.simulator.invalidRequests).toEqual([]);
+		expect(env.simulator.responseViolations).toEqual([]);
+	});
+	return env;
 }
 
 export interface ReceivedHook {
