@@ -40,7 +40,10 @@ export class InstantlyTrigger implements INodeType {
 		name: 'instantlyTrigger',
 		icon: { light: 'file:instantly.svg', dark: 'file:instantly.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Same behaviour in both. At version 1 n8n evaluates a Webhook-v1 expression for every delivery,
+		// which costs an expression isolate on n8n 2.x; from version 2 it does not.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',
 		description: 'Starts the workflow when Instantly.ai reports an event: emails sent, opened, replied to, lead status changes and more',
 		defaults: { name: 'Instantly Trigger' },

@@ -34,6 +34,7 @@ import {
 	wireInterestedTable,
 	fillDailyImport,
 	setParameter,
+	setTypeVersion,
 	writeCredentialsFile,
 	writeWorkflowsFile,
 	type DataTableRef,
@@ -342,6 +343,8 @@ function prepareWorkflows(state: SimulatorState, queue = false): Record<keyof ty
 	const actions = JSON.parse(readFileSync(ACTIONS_FIXTURE, 'utf8')) as WorkflowFile;
 	// Queue mode proves the duplicate filter runs in the webhook process (see duplicateFilterCheck).
 	if (queue) setParameter(get(IDS.bounce), 'Instantly Trigger', 'options.duplicateWindowMinutes', 10);
+	// Workflows saved before version 2 keep typeVersion 1: the bounce example proves that version here.
+	setTypeVersion(get(IDS.bounce), 'Instantly Trigger', 1);
 	return {
 		reply: get(IDS.reply),
 		bounce: get(IDS.bounce),

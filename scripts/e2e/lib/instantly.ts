@@ -57,14 +57,24 @@ export function byId(value: string): Record<string, unknown> {
 	return { __rl: true, mode: 'id', value };
 }
 
-/** Sets a node parameter (dot path) of a workflow in place. */
-export function setParameter(workflow: WorkflowFile, nodeName: string, path: string, value: unknown): void {
+function nodeNamed(workflow: WorkflowFile, nodeName: string): WorkflowFile['nodes'][number] {
 	const node = workflow.nodes.find((candidate) => candidate.name === nodeName);
 	if (!node) throw new Error(`${workflow.id} has no node "${nodeName}"`);
+	return node;
+}
+
+/** Sets a node parameter (dot path) of a workflow in place. */
+export function setParameter(workflow: WorkflowFile, nodeName: string, path: string, value: unknown): void {
+	const node = nodeNamed(workflow, nodeName);
 	const keys = path.split('.');
 	let target = node.parameters as Record<string, unknown>;
 	for (const key of keys.slice(0, -1)) target = (target[key] ??= {}) as Record<string, unknown>;
 	target[keys[keys.length - 1]] = value;
+}
+
+/** Sets the typeVersion of a workflow's node in place. */
+export function setTypeVersion(workflow: WorkflowFile, nodeName: string, typeVersion: number): void {
+	nodeNamed(workflow, nodeName).typeVersion = typeVersion;
 }
 
 /**
