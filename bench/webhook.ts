@@ -1,24 +1,23 @@
 /*
- * Webhook intake in a real n8n 2.41.1 (the e2e install; `scripts/e2e/install-n8n.sh 2.41.1`):
- * activation time with every event selected, events/s and p50/p99 for the Instantly Trigger next to
- * n8n's own Webhook node, a 1,000-delivery burst with executions counted, 1,000 forged or malformed
- * deliveries, and a search for the secret in n8n's log and execution data.
+ * Webhook intake in a real n8n (the e2e installs; `scripts/e2e/install-n8n.sh <version>`): activation
+ * time with every event selected, events/s and p50/p99 for the Instantly Trigger next to n8n's own
+ * Webhook node, a 1,000-delivery burst with executions counted, 1,000 forged or malformed deliveries,
+ * and a search for the secret in n8n's log and execution data. One case per n8n line and setting:
+ * n8n 2.x's default expression engine builds an isolate per request for every webhook start node but
+ * its own Webhook node, which is what the settings cases isolate.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-import { importCredentials, importWorkflow } from '../scripts/e2e/lib/cli';
-import { buildAndPack, writeCredentialsFile, writeWorkflowsFile, type WorkflowFile } from '../scripts/e2e/lib/instantly';
-import { installN8n, N8N_VERSIONS, startN8n, type N8nHandle } from '../scripts/e2e/lib/n8n';
-import { installPackageTarball } from '../scripts/e2e/lib/packages';
+import type { WorkflowFile } from '../scripts/e2e/lib/instantly';
+import { N8N_VERSIONS } from '../scripts/e2e/lib/n8n';
 import { stopAllProcesses } from '../scripts/e2e/lib/processes';
-import { N8nRestClient } from '../scripts/e2e/lib/rest';
+import type { N8nRestClient } from '../scripts/e2e/lib/rest';
 import { LATENCY_MS } from './lib/measure';
+import { BENCH_CREDENTIAL, REPO, sleep, startBenchN8n, waitFor, type BenchN8n } from './lib/n8nHost';
 import { SimProcess } from './lib/sim';
-import type { Bench } from './lib/types';
+import type { Bench, BenchCase } from './lib/types';
 
-const REPO = resolve(__dirname, '..');
-const USER_FOLDER = join(REPO, '.e2e', 'bench-webhook');
 const PORT = Number(process.env.BENCH_N8N_PORT ?? 5790);
 const API_KEY = 'bench-webhook-key';
 const SECRET_HEADER = 'x-n8n-instantly-secret';
@@ -32,13 +31,13 @@ const CONCURRENCY = 20;
 
 const noOp = (x: number) => ({ id: `noop-${x}`, name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [240, 0] as [number, number], parameters: {} });
 
-function triggerWorkflow(id: string, webhookId: string, events: string[]): WorkflowFile {
+function triggerWorkflow(id: string, webhookId: string, events: string[], typeVersion = 2): WorkflowFile {
 	return {
 		id,
 		name: `Bench trigger ${id}`,
 		active: false,
 		nodes: [
-			{ id: `trig-${id}`, name: 'Instantly Trigger', type: 'n8n-nodes-instantly-ai.instantlyTrigger', typeVersion: 1, position: [0, 0], webhookId, parameters: { events, campaign: { __rl: true, mode: 'list', value: '' }, options: {} }, credentials: { instantlyApi: { id: 'benchInstantly', name: 'Instantly (bench)' } } },
+			{ id: `trig-${id}`, name: 'Instantly Trigger', type: 'n8n-nodes-instantly-ai.instantlyTrigger', typeVersion, position: [0, 0], webhookId, parameters: { events, campaign: { __rl: true, mode: 'list', value: '' }, options: {} }, credentials: { instantlyApi: BENCH_CREDENTIAL } },
 			noOp(1),
 		],
 		connections: { 'Instantly Trigger': { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
@@ -60,21 +59,9 @@ const plainWorkflow: WorkflowFile = {
 
 const TRIGGER_19 = triggerWorkflow('benchTrigger19', '7a1e2a9c-1d2b-4c3d-8e4f-a0b1c2d3e419', ALL_19);
 const TRIGGER_18 = triggerWorkflow('benchTrigger18', '7a1e2a9c-1d2b-4c3d-8e4f-a0b1c2d3e418', ALL_19.slice(1));
-const TRIGGER_ONE = triggerWorkflow('benchTriggerOne', '7a1e2a9c-1d2b-4c3d-8e4f-a0b1c2d3e401', ['lead_interested']);
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 60_000, everyMs = 25): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		const value = await check();
-		if (value !== undefined) return value;
-		await sleep(everyMs);
-	}
-	throw new Error(`timed out waiting for ${what}`);
-}
 
 async function executionCount(rest: N8nRestClient, workflowId: string): Promise<number> {
 	const page = await rest.request<{ count: number; results: Array<{ status: string }> }>('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=1`);
@@ -140,33 +127,32 @@ function event(i: number, tag: string) {
 	};
 }
 
-function vmHwmMb(pid: number | undefined): number | undefined {
-	try {
-		const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-		return match ? Math.round(Number(match[1]) / 1024) : undefined;
-	} catch {
-		return undefined;
-	}
+interface IntakeSetting {
+	id: string;
+	label: string;
+	version: string;
+	/** n8n settings on top of the e2e defaults (the 1.x line always runs the legacy engine). */
+	extraEnv?: Record<string, string>;
+	/** The intake trigger's typeVersion; 2 (what new workflows get) unless set. */
+	triggerVersion?: number;
 }
 
-async function run() {
-	await installN8n(N8N_VERSIONS.current);
+async function run(setting: IntakeSetting) {
+	const intakeTrigger = triggerWorkflow('benchTriggerOne', '7a1e2a9c-1d2b-4c3d-8e4f-a0b1c2d3e401', ['lead_interested'], setting.triggerVersion);
 	const sim = await SimProcess.start({ latencyMs: LATENCY_MS });
-	let n8n: N8nHandle | undefined;
+	let host: BenchN8n | undefined;
 	try {
 		await sim.call('createWorkspace', { apiKey: API_KEY });
-		rmSync(USER_FOLDER, { recursive: true, force: true });
-		installPackageTarball(USER_FOLDER, buildAndPack(join(REPO, '.e2e', 'packs')));
-		const options = { version: N8N_VERSIONS.current, port: PORT, userFolder: USER_FOLDER };
-		const credentialsFile = join(USER_FOLDER, 'import', 'credentials.json');
-		const workflowsFile = join(USER_FOLDER, 'import', 'workflows.json');
-		writeCredentialsFile(credentialsFile, [{ id: 'benchInstantly', name: 'Instantly (bench)', apiKey: API_KEY, baseUrl: sim.url }]);
-		writeWorkflowsFile(workflowsFile, [TRIGGER_19, TRIGGER_18, TRIGGER_ONE, plainWorkflow]);
-		await importCredentials(options, credentialsFile);
-		await importWorkflow(options, workflowsFile);
-		n8n = await startN8n(options);
-		const rest = new N8nRestClient(n8n.baseUrl);
-		await rest.ensureOwnerAndLogin();
+		host = await startBenchN8n({
+			version: setting.version,
+			name: `webhook-${setting.id}`,
+			port: PORT,
+			apiKey: API_KEY,
+			simulatorUrl: sim.url,
+			workflows: [TRIGGER_19, TRIGGER_18, intakeTrigger, plainWorkflow],
+			extraEnv: setting.extraEnv,
+		});
+		const { n8n, rest, userFolder } = host;
 		const webhooks = () => sim.call<Array<{ id: string; event_type?: string | null; target_hook_url: string; headers: Record<string, string> | null }>>('webhooks', API_KEY);
 
 		// --- Activation: activate → every webhook registered in the simulator (3 times each) ---
@@ -195,7 +181,7 @@ async function run() {
 		}
 
 		// --- Intake: Instantly Trigger (1 event) vs the plain Webhook node ---
-		await rest.activateWorkflow(TRIGGER_ONE.id);
+		await rest.activateWorkflow(intakeTrigger.id);
 		await rest.activateWorkflow(plainWorkflow.id);
 		const [hook] = await waitFor('trigger webhook', async () => {
 			const current = await webhooks();
@@ -211,7 +197,8 @@ async function run() {
 
 		const rounds: Array<Record<string, unknown>> = [];
 		for (let rep = 1; rep <= 3; rep++) {
-			for (const target of ['plain', 'trigger'] as const) {
+			// Alternate which goes first, so neither always meets a warmer or a busier n8n.
+			for (const target of rep % 2 ? (['plain', 'trigger'] as const) : (['trigger', 'plain'] as const)) {
 				const bodies = Array.from({ length: DELIVERIES }, (_, i) => ({
 					body: JSON.stringify(event(i, `${target}-r${rep}`)),
 					headers: { 'content-type': 'application/json', ...(target === 'trigger' ? { [SECRET_HEADER]: secret, 'user-agent': 'axios/0.21.4' } : {}) },
@@ -223,12 +210,12 @@ async function run() {
 			}
 		}
 		const accepted = (target: string) => rounds.filter((r) => r.target === target).reduce((sum, r) => sum + ((r.statuses as Record<string, number>)['200'] ?? 0), 0);
-		const triggerExecutions = await settledCount(rest, TRIGGER_ONE.id, accepted('trigger') + warmTrigger);
+		const triggerExecutions = await settledCount(rest, intakeTrigger.id, accepted('trigger') + warmTrigger);
 		const plainExecutions = await settledCount(rest, plainWorkflow.id, accepted('plain') + warmPlain);
-		const n8nRssMb = vmHwmMb(n8n.process.pid);
+		const n8nRssMb = host.memoryMb().peakRssMb;
 
 		// --- 1,000 forged or malformed deliveries against the active trigger ---
-		const before = await executionCount(rest, TRIGGER_ONE.id);
+		const before = await executionCount(rest, intakeTrigger.id);
 		const huge = Buffer.alloc(256 * 1024, 'a').toString();
 		const kinds: Array<[string, (i: number) => { body: string | Buffer; headers: Record<string, string> }]> = [
 			['no secret', (i) => ({ body: JSON.stringify(event(i, 'forged-nosecret')), headers: { 'content-type': 'application/json' } })],
@@ -249,21 +236,21 @@ async function run() {
 			forged[name] = { count, statuses: result.statuses };
 		}
 		await sleep(5000);
-		const after = await executionCount(rest, TRIGGER_ONE.id);
+		const after = await executionCount(rest, intakeTrigger.id);
 		const stillServing = (await fetch(plainUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"after":"forged"}' })).status;
 		const validAfter = (await fetch(triggerUrl, { method: 'POST', headers: { 'content-type': 'application/json', [SECRET_HEADER]: secret }, body: JSON.stringify(event(1, 'after-forged')) })).status;
 
 		// --- The secret in n8n's log and execution data ---
-		const recent = await rest.request<{ results: Array<{ id: string }> }>('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: TRIGGER_ONE.id }))}&limit=50`);
+		const recent = await rest.request<{ results: Array<{ id: string }> }>('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: intakeTrigger.id }))}&limit=50`);
 		let inExecutions = 0;
 		for (const { id } of recent.results) {
 			const raw = await rest.request('GET', `/rest/executions/${id}`);
 			if (JSON.stringify(raw).includes(secret)) inExecutions++;
 		}
-		const logs = [n8n.logFile, join(USER_FOLDER, 'n8n-cli.log'), join(USER_FOLDER, '.n8n', 'n8nEventLog.log')].filter(existsSync);
+		const logs = [n8n.logFile, join(userFolder, 'n8n-cli.log'), join(userFolder, '.n8n', 'n8nEventLog.log')].filter(existsSync);
 		const inLogs = Object.fromEntries(logs.map((file) => [file.replace(REPO + '/', ''), readFileSync(file, 'utf8').split(secret).length - 1]));
 
-		await rest.deactivateWorkflow(TRIGGER_ONE.id);
+		await rest.deactivateWorkflow(intakeTrigger.id);
 		await rest.deactivateWorkflow(plainWorkflow.id);
 
 		const summarize = (target: string) => {
@@ -277,7 +264,9 @@ async function run() {
 		const plain = summarize('plain');
 		const trigger = summarize('trigger');
 		return {
-			n8nVersion: N8N_VERSIONS.current,
+			n8nVersion: setting.version,
+			n8nSettings: setting.extraEnv ?? {},
+			triggerVersion: intakeTrigger.nodes[0].typeVersion,
 			concurrency: CONCURRENCY,
 			activation,
 			rounds,
@@ -293,15 +282,39 @@ async function run() {
 			secretFound: { executionsChecked: recent.results.length, executionsContainingSecret: inExecutions, logOccurrences: inLogs },
 		};
 	} finally {
-		await n8n?.stop();
+		await host?.stop();
 		await sim.close();
 		await stopAllProcesses();
 	}
 }
 
+const SETTINGS: IntakeSetting[] = [
+	{ id: 'n8n-2.41.1', label: 'n8n 2.41.1, default settings', version: N8N_VERSIONS.current },
+	{
+		id: 'n8n-2.41.1-lazy-isolate',
+		label: 'n8n 2.41.1, N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true',
+		version: N8N_VERSIONS.current,
+		extraEnv: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' },
+	},
+	{
+		id: 'n8n-2.41.1-lazy-isolate-trigger-v1',
+		label: 'n8n 2.41.1, N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true, trigger at typeVersion 1',
+		version: N8N_VERSIONS.current,
+		extraEnv: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' },
+		triggerVersion: 1,
+	},
+	{
+		id: 'n8n-2.41.1-legacy-engine',
+		label: 'n8n 2.41.1, N8N_EXPRESSION_ENGINE=legacy',
+		version: N8N_VERSIONS.current,
+		extraEnv: { N8N_EXPRESSION_ENGINE: 'legacy' },
+	},
+	{ id: 'n8n-1.123.81', label: 'n8n 1.123.81, default settings', version: N8N_VERSIONS.legacy },
+];
+
 const bench: Bench = {
 	name: 'webhook',
-	title: 'Webhook intake and activation in a real n8n 2.41.1',
-	cases: [{ id: 'n8n-2.41.1', label: 'Instantly Trigger vs Webhook node, n8n 2.41.1', reps: 1, run }],
+	title: 'Webhook intake and activation in a real n8n',
+	cases: SETTINGS.map((setting): BenchCase => ({ id: setting.id, label: `Instantly Trigger vs Webhook node, ${setting.label}`, reps: 1, run: () => run(setting) })),
 };
 export default bench;

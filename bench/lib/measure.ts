@@ -30,15 +30,16 @@ export function memorySampler() {
 				baselineHeapMb: mb(baseline.heapUsed),
 				peakRssMb: mb(peakRss),
 				peakHeapMb: mb(peakHeap),
-				vmHwmMb: mb(vmHwmBytes()),
+				vmHwmMb: mb(procMemoryBytes('VmHWM')),
 			};
 		},
 	};
 }
 
-function vmHwmBytes(): number {
+/** A process's resident set from the kernel: `VmRSS` now or `VmHWM`, its high-water mark since it started. */
+export function procMemoryBytes(field: 'VmRSS' | 'VmHWM', pid: number | 'self' = 'self'): number {
 	try {
-		const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+		const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
 		return match ? Number(match[1]) * 1024 : 0;
 	} catch {
 		return 0;
