@@ -24,7 +24,7 @@ import {
 	fetchWebhook,
 	isIntact,
 	loadRegistration,
-	registeredSecrets,
+	registeredSecretDigests,
 	removeRegistration,
 	resumeWebhook,
 	sameTarget,
@@ -32,7 +32,7 @@ import {
 	selectedSubscriptions,
 	wantedRegistration,
 } from './trigger/registration';
-import { generateSecret, VERIFICATION_HEADER, verifySecret } from './trigger/secret';
+import { generateSecret, secretDigest, VERIFICATION_HEADER, verifySecret } from './trigger/secret';
 
 export class InstantlyTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -100,6 +100,7 @@ export class InstantlyTrigger implements INodeType {
 				if (previous) await removeRegistration.call(this, previous);
 
 				const secret = generateSecret();
+				const digest = secretDigest(secret);
 				const webhooks: Registration['webhooks'] = [];
 				// The API holds one event_type per webhook, hence one webhook per selected event.
 				for (const subscription of wanted.subscriptions) {
@@ -109,14 +110,14 @@ export class InstantlyTrigger implements INodeType {
 						})) as IDataObject;
 						webhooks.push({ id: String(created.id), event: subscription.option });
 					} catch (error) {
-						const left = await deleteWebhooks.call(this, webhooks.map(({ id }) => id), secret);
+						const left = await deleteWebhooks.call(this, webhooks.map(({ id }) => id), digest);
 						// What could not be deleted stays recorded, so the next activation or delete() retries it.
 						const leftovers = left.map((id) => ({ id, event: webhooks.find((hook) => hook.id === id)?.event ?? '' }));
-						saveRegistration(this, leftovers.length > 0 ? { ...wanted.stored, webhooks: leftovers, secret } : undefined);
+						saveRegistration(this, leftovers.length > 0 ? { ...wanted.stored, webhooks: leftovers, secretDigest: digest } : undefined);
 						throw creationFailed(this, error, { subscription, wanted, created: webhooks.length, left });
 					}
 				}
-				saveRegistration(this, { ...wanted.stored, webhooks, secret });
+				saveRegistration(this, { ...wanted.stored, webhooks, secretDigest: digest });
 				return true;
 			},
 
@@ -140,7 +141,7 @@ export class InstantlyTrigger implements INodeType {
 		};
 
 		const headers = this.getHeaderData();
-		if (!verifySecret(headers[VERIFICATION_HEADER], registeredSecrets(this))) {
+		if (!verifySecret(headers[VERIFICATION_HEADER], registeredSecretDigests(this))) {
 			return reply(401, { message: 'Unauthorized' });
 		}
 		const payload = parsePayload(this.getBodyData());

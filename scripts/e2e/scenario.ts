@@ -15,7 +15,7 @@
  * Usage: tsx scripts/e2e/scenario.ts --version 2.41.1|1.123.81 [--browser] [--queue] [--port N]
  *        [--tarball path.tgz] [--out results.json]
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import { startSimulator, seedDemoWorkspace, type Simulator } from '../../test/simulator';
@@ -239,6 +239,7 @@ async function runLine(args: Args): Promise<LineResult> {
 		}
 		await eventChecks(ctx, checks, 'first start');
 		await checks.run('forged deliveries (no secret, wrong secret) → 401 and no execution', async () => await forgedChecks(ctx));
+		await checks.run('secrets: in no stored execution (data, workflow, static data) nor in n8n\'s log', async () => await secretsKeptCheck(ctx));
 		if (cluster) {
 			await checks.run('queue: duplicate-delivery filter runs in the webhook process (same delivery twice → one execution)', async () =>
 				await duplicateFilterCheck(ctx),
@@ -383,6 +384,28 @@ async function credentialChecks(ctx: Context, checks: Checks, baseUrl: string): 
 	await checks.run('credential test: the three error messages differ', async () => {
 		assert(messages.length === 3 && new Set(messages).size === 3, `messages: ${JSON.stringify(messages)}`);
 	});
+}
+
+/** No trigger's secret in what n8n stores with executions (1.x saves static data with each) or logs. */
+async function secretsKeptCheck(ctx: Context): Promise<void> {
+	const secrets = (await ctx.control.state(ctx.workspaceId)).webhooks
+		.map((hook) => hook.headers?.[SECRET_HEADER])
+		.filter((secret): secret is string => typeof secret === 'string');
+	assert(secrets.length > 0, 'no registered secrets to look for');
+	const triggers = [ctx.workflows.reply, ctx.workflows.bounce, ctx.workflows.table];
+	let checked = 0;
+	for (const workflow of triggers) {
+		for (const { id } of await ctx.rest.listExecutions(workflow.id)) {
+			const stored = await ctx.rest.request('GET', `/rest/executions/${encodeURIComponent(id)}`);
+			const text = JSON.stringify(stored);
+			assert(!secrets.some((secret) => text.includes(secret)), `execution ${id} of ${workflow.id} contains a webhook secret`);
+			checked++;
+		}
+	}
+	assert(checked > 0, 'no trigger executions to check');
+	const processes = ctx.cluster ? [ctx.cluster.main, ctx.cluster.webhook, ctx.cluster.worker] : [ctx.n8n];
+	const logs = [...new Set(processes.map((instance) => instance.logFile))].filter((file) => existsSync(file)).map((file) => readFileSync(file, 'utf8'));
+	assert(!secrets.some((secret) => logs.some((log) => log.includes(secret))), 'a webhook secret is in an n8n log');
 }
 
 async function wireDataTable(ctx: Context): Promise<void> {

@@ -13,7 +13,7 @@ import { paginate } from '../transport/pagination';
 import { instantlyApiRequest } from '../transport/request';
 import type { Subscription } from './events';
 import { ALL_EVENTS, parseEventOption } from './events';
-import { VERIFICATION_HEADER } from './secret';
+import { secretDigest, VERIFICATION_HEADER } from './secret';
 
 /** What one activation registered in Instantly, kept in the node's static data. */
 export interface Registration {
@@ -22,7 +22,8 @@ export interface Registration {
 	events: string[];
 	campaign: string | null;
 	url: string;
-	secret: string;
+	/** SHA-256 of the secret the webhooks carry (see `secretDigest`); the secret itself is never stored. */
+	secretDigest: string;
 }
 
 /** The webhooks Instantly should hold for the node's current parameters. */
@@ -51,10 +52,16 @@ export function saveRegistration(context: IHookFunctions, registration: Registra
 	else delete staticData[slotOf(context)];
 }
 
-/** Every secret this node has registered (production and test), for checking deliveries. */
-export function registeredSecrets(context: IWebhookFunctions): string[] {
+/** The digests of every secret this node has registered (production and test), for checking deliveries. */
+export function registeredSecretDigests(context: IWebhookFunctions): string[] {
 	const staticData = context.getWorkflowStaticData('node');
-	return ['production', 'test'].map((slot) => String((staticData[slot] as IDataObject | undefined)?.secret ?? ''));
+	return ['production', 'test'].map((slot) => String((staticData[slot] as IDataObject | undefined)?.secretDigest ?? ''));
+}
+
+/** Whether an Instantly webhook carries the secret with this digest. */
+function carriesSecret(webhook: IDataObject, digest: string): boolean {
+	const secret = ((webhook.headers ?? {}) as IDataObject)[VERIFICATION_HEADER];
+	return typeof secret === 'string' && secretDigest(secret) === digest;
 }
 
 /** The selected events as subscriptions; `all_events` alone when chosen (it covers the rest). */
@@ -153,7 +160,6 @@ export function createBody(
 /** Whether a webhook in Instantly still delivers what the registration expects. */
 export function isIntact(remote: IDataObject, registration: Registration, event: string): boolean {
 	const subscription = parseEventOption(event);
-	const headers = (remote.headers ?? {}) as IDataObject;
 	return (
 		subscription !== undefined &&
 		remote.target_hook_url === registration.url &&
@@ -161,7 +167,7 @@ export function isIntact(remote: IDataObject, registration: Registration, event:
 		(subscription.customInterestValue === null ||
 			Number(remote.custom_interest_value) === subscription.customInterestValue) &&
 		String(remote.campaign ?? '').toLowerCase() === (registration.campaign ?? '') &&
-		headers[VERIFICATION_HEADER] === registration.secret
+		carriesSecret(remote, registration.secretDigest)
 	);
 }
 
@@ -181,17 +187,16 @@ export async function fetchWebhook(this: IHookFunctions, id: string): Promise<ID
 }
 
 /**
- * Deletes webhooks by id (404 counts as deleted) and, when a secret is given, any other webhook
- * carrying it: a create whose answer was lost may have been applied. Returns the ids that could
+ * Deletes webhooks by id (404 counts as deleted) and, when a secret's digest is given, any other
+ * webhook carrying that secret: a create whose answer was lost may have been applied. Returns the ids that could
  * not be deleted, each failure logged with its id.
  */
-export async function deleteWebhooks(this: IHookFunctions, ids: string[], secret?: string): Promise<string[]> {
+export async function deleteWebhooks(this: IHookFunctions, ids: string[], digest?: string): Promise<string[]> {
 	const targets = new Set(ids);
-	if (secret) {
+	if (digest) {
 		try {
 			for await (const webhook of paginate.call(this, endpoints.listWebhooks) as AsyncGenerator<IDataObject>) {
-				const headers = (webhook.headers ?? {}) as IDataObject;
-				if (headers[VERIFICATION_HEADER] === secret) targets.add(String(webhook.id));
+				if (carriesSecret(webhook, digest)) targets.add(String(webhook.id));
 			}
 		} catch (error) {
 			this.logger.warn(`Instantly Trigger: could not list webhooks to look for leftovers: ${(error as Error).message}`);
@@ -229,7 +234,7 @@ export async function resumeWebhook(this: IHookFunctions, id: string): Promise<b
  * recorded and the error is thrown, so no new set is created beside them.
  */
 export async function removeRegistration(this: IHookFunctions, registration: Registration): Promise<void> {
-	const failed = await deleteWebhooks.call(this, registration.webhooks.map(({ id }) => id), registration.secret);
+	const failed = await deleteWebhooks.call(this, registration.webhooks.map(({ id }) => id), registration.secretDigest);
 	const kept = failed.map((id) => ({ id, event: registration.webhooks.find((hook) => hook.id === id)?.event ?? '' }));
 	saveRegistration(this, kept.length > 0 ? { ...registration, webhooks: kept } : undefined);
 	if (kept.length > 0) {

@@ -14,16 +14,26 @@ export function generateSecret(): string {
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 
 /**
- * Whether a received header value equals one of the expected secrets. Digests are compared so
- * every comparison takes the same time whatever the lengths, and every candidate is compared.
+ * What the node keeps instead of the secret: n8n 1.x copies a workflow's static data into every
+ * execution it saves, where anyone reading executions would find a stored secret.
  */
-export function verifySecret(received: unknown, expected: Array<string | undefined>): boolean {
+export function secretDigest(secret: string): string {
+	return digest(secret).toString('hex');
+}
+
+const DIGEST = /^[0-9a-f]{64}$/;
+
+/**
+ * Whether a received header value is a secret with one of the expected digests. Fixed-length
+ * digests are compared in constant time, and every candidate is compared.
+ */
+export function verifySecret(received: unknown, expectedDigests: Array<string | undefined>): boolean {
 	if (typeof received !== 'string' || received === '') return false;
 	const receivedDigest = digest(received);
 	let matched = false;
-	for (const secret of expected) {
-		if (typeof secret !== 'string' || secret === '') continue;
-		if (timingSafeEqual(receivedDigest, digest(secret))) matched = true;
+	for (const expected of expectedDigests) {
+		if (typeof expected !== 'string' || !DIGEST.test(expected)) continue;
+		if (timingSafeEqual(receivedDigest, Buffer.from(expected, 'hex'))) matched = true;
 	}
 	return matched;
 }

@@ -6,7 +6,7 @@ import { getEventTypes } from '../../../nodes/Instantly/methods/eventTypes';
 import { InstantlyTrigger } from '../../../nodes/Instantly/InstantlyTrigger.node';
 import { clearRecentDeliveries } from '../../../nodes/Instantly/trigger/delivery';
 import { EVENT_TYPES, deliveredName } from '../../../nodes/Instantly/trigger/events';
-import { VERIFICATION_HEADER } from '../../../nodes/Instantly/trigger/secret';
+import { secretDigest, VERIFICATION_HEADER } from '../../../nodes/Instantly/trigger/secret';
 import { hookContext, loadOptionsContext, webhookContext, type LoggedMessage } from '../../harness/context';
 import { startSimulator, type Simulator } from '../../simulator';
 import { apiClient, MINIMAL_CAMPAIGN } from '../../simulator/testClient';
@@ -94,7 +94,9 @@ async function deliverToTrigger(path: string, headers: Record<string, string>, b
 const webhooks = () => [...sim.workspace(KEY).webhooks.values()];
 const requestsTo = (method: string, template: string) =>
 	sim.requests.filter((request) => request.method === method && request.template === template);
-const registration = (workflow: Workflow, slot = 'production') => workflow.staticData[slot] as IDataObject & { secret: string; webhooks: Array<{ id: string; event: string }> };
+const registration = (workflow: Workflow, slot = 'production') => workflow.staticData[slot] as IDataObject & { secretDigest: string; webhooks: Array<{ id: string; event: string }> };
+/** The secret as Instantly holds it (and sends it back): the node keeps only its digest. */
+const secretAt = (url: string) => String(webhooks().find((webhook) => webhook.target_hook_url === url)?.headers?.[VERIFICATION_HEADER]);
 
 /** Sends a request to the receiver as a third party would. */
 async function post(url: string, body: string, headers: Record<string, string> = {}) {
@@ -153,9 +155,10 @@ beforeEach(async () => {
 afterEach(() => {
 	expect(sim.invalidRequests).toEqual([]);
 	for (const workflow of workflows.values()) {
-		const secrets = ['production', 'test'].map((slot) => (workflow.staticData[slot] as IDataObject | undefined)?.secret).filter(Boolean) as string[];
-		const logged = JSON.stringify(workflow.logs) + JSON.stringify(workflow.executions) + JSON.stringify(workflow.responses);
-		for (const secret of secrets) expect(logged).not.toContain(secret);
+		const secrets = webhooks().map((webhook) => webhook.headers?.[VERIFICATION_HEADER]).filter((secret): secret is string => typeof secret === 'string');
+		// Static data too: n8n 1.x saves it with every execution.
+		const kept = [workflow.logs, workflow.executions, workflow.responses, workflow.staticData].map((part) => JSON.stringify(part)).join('');
+		for (const secret of secrets) expect(kept).not.toContain(secret);
 	}
 });
 
@@ -169,7 +172,10 @@ describe('Instantly Trigger: lifecycle', () => {
 		expect(await hook('create', workflow)).toBe(true);
 
 		const stored = registration(workflow);
-		expect(stored.secret).toMatch(/^[0-9a-f]{64}$/);
+		const secret = secretAt(productionUrl(workflow));
+		expect(secret).toMatch(/^[0-9a-f]{64}$/);
+		expect(stored.secretDigest).toBe(secretDigest(secret));
+		expect(stored).not.toHaveProperty('secret');
 		expect(stored).toMatchObject({ events: ['reply_received', 'email_link_clicked'], campaign: campaignId, url: productionUrl(workflow) });
 		const bodies = requestsTo('POST', '/api/v2/webhooks').map((request) => request.body);
 		expect(bodies).toEqual(
@@ -177,7 +183,7 @@ describe('Instantly Trigger: lifecycle', () => {
 				target_hook_url: productionUrl(workflow),
 				event_type,
 				campaign: campaignId,
-				headers: { [VERIFICATION_HEADER]: stored.secret },
+				headers: { [VERIFICATION_HEADER]: secret },
 				name: `n8n · Reply router (workflow wf-42) · ${['Reply Received', 'Email Link Clicked'][index]}`,
 			})),
 		);
@@ -292,7 +298,7 @@ describe('Instantly Trigger: lifecycle', () => {
 		await api('PATCH', `/api/v2/webhooks/${first.id}`, { headers: { other: 'x' } });
 		await activate(workflow);
 		expect(webhooks()).toHaveLength(2);
-		expect(webhooks().every((webhook) => webhook.headers?.[VERIFICATION_HEADER] === registration(workflow).secret)).toBe(true);
+		expect(webhooks().every((webhook) => secretDigest(String(webhook.headers?.[VERIFICATION_HEADER])) === registration(workflow).secretDigest)).toBe(true);
 	});
 
 	it('changed parameters replace the old set: other events, another campaign, a new URL', async () => {
@@ -389,7 +395,8 @@ describe('Instantly Trigger: lifecycle', () => {
 		await activate(workflow, 'manual');
 		const test = registration(workflow, 'test');
 		expect(test.url).toBe(testUrl(workflow));
-		expect(test.secret).not.toBe(production.secret);
+		expect(test.secretDigest).not.toBe(production.secretDigest);
+		expect(secretAt(testUrl(workflow))).not.toBe(secretAt(productionUrl(workflow)));
 		expect(webhooks().map((webhook) => webhook.target_hook_url).sort()).toEqual([productionUrl(workflow), testUrl(workflow)].sort());
 		expect(webhooks().find((webhook) => webhook.target_hook_url === testUrl(workflow))?.name).toBe(
 			'n8n (test) · Reply router (workflow wf-42) · Reply Received',
@@ -411,7 +418,7 @@ describe('Instantly Trigger: deliveries', () => {
 	beforeEach(async () => {
 		workflow = newWorkflow({ events: ['reply_received', 'email_link_clicked'] });
 		await activate(workflow);
-		secret = registration(workflow).secret;
+		secret = secretAt(productionUrl(workflow));
 	});
 
 	it('emits the payload exactly as delivered, plus the event as subscribed and when it was received', async () => {
@@ -441,7 +448,7 @@ describe('Instantly Trigger: deliveries', () => {
 		const other = newWorkflow({ events: ['reply_received'] }, { id: 'wf-other', name: 'Other' });
 		await activate(other);
 		const response = await post(productionUrl(workflow), JSON.stringify({ event_type: 'reply_received' }), {
-			[VERIFICATION_HEADER]: registration(other).secret,
+			[VERIFICATION_HEADER]: secretAt(productionUrl(other)),
 		});
 		expect(response.status).toBe(401);
 		expect(workflow.executions).toEqual([]);

@@ -1,4 +1,4 @@
-import { generateSecret, verifySecret } from '../../../../nodes/Instantly/trigger/secret';
+import { generateSecret, secretDigest, verifySecret } from '../../../../nodes/Instantly/trigger/secret';
 
 describe('trigger/secret', () => {
 	it('generates 32 random bytes as hex, different every time', () => {
@@ -22,6 +22,14 @@ describe('trigger/secret', () => {
 		['anything when nothing is registered', secret, ['', undefined], false],
 		['an empty header when nothing is registered', '', [''], false],
 	])('%s → %s', (_case, received, expected, result) => {
-		expect(verifySecret(received, expected)).toBe(result);
+		const digests = expected.map((value) => (value ? secretDigest(value) : value));
+		expect(verifySecret(received, digests)).toBe(result);
+	});
+
+	it('stores a digest that does not contain the secret, and never accepts the digest itself', () => {
+		const digest = secretDigest(secret);
+		expect(digest).toMatch(/^[0-9a-f]{64}$/);
+		expect(digest).not.toBe(secret);
+		expect(verifySecret(digest, [digest])).toBe(false);
 	});
 });
