@@ -45,7 +45,7 @@ export function toIsoTimestamp(context: IExecuteFunctions, value: unknown, label
 
 /** An n8n date value as YYYY-MM-DD, or undefined when empty. */
 export function toDate(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string | undefined {
-	return toDateOnly(context.getNode(), value, label, itemIndex);
+	return toDateOnly(context, value, label, itemIndex);
 }
 
 /** A plain string id field (no list to pick from), e.g. a webhook or lead label id. */

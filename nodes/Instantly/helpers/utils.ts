@@ -43,19 +43,56 @@ export function compact(object: IDataObject): IDataObject {
 	return result;
 }
 
-/** Converts an n8n date/time value to the `YYYY-MM-DD` form Instantly takes. */
-export function toDateOnly(node: INode, value: unknown, field: string, itemIndex: number): string | undefined {
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+
+function isRealDate(year: number, month: number, day: number): boolean {
+	const date = new Date(Date.UTC(year, month - 1, day));
+	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+// Checked by tag and shape, not instanceof: n8n evaluates expressions in a sandbox of its own,
+// so a Date or DateTime from an expression is not one of this module's classes.
+function isDate(value: unknown): value is Date {
+	return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+function isLuxonDateTime(value: unknown): value is { toISODate(): string | null } {
+	return typeof value === 'object' && value !== null && typeof (value as { toISODate?: unknown }).toISODate === 'function';
+}
+
+/** The `YYYY-MM-DD` calendar day an instant falls on in a time zone. */
+function dayInZone(instant: Date, timeZone: string): string {
+	const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+	const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? '';
+	return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/**
+ * Converts an n8n date value to the `YYYY-MM-DD` day Instantly takes: the calendar day as written,
+ * never shifted through UTC or the server's zone. n8n's date picker stores `2030-01-15T00:00:00`
+ * with no offset; a text with an offset (a Luxon DateTime as text) means the day in that offset; a
+ * Luxon DateTime gives its own day; a JS Date, an instant with no zone, is read on the workflow's clock.
+ */
+export function toDateOnly(context: IExecuteFunctions, value: unknown, field: string, itemIndex: number): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	const text = String(value);
-	if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
-	const time = Date.parse(text);
-	if (Number.isNaN(time)) {
-		throw new NodeOperationError(node, `${field}: "${text}" is not a date`, {
-			description: 'Use a date such as 2025-01-31.',
+	const refuse = (shown: string) =>
+		new NodeOperationError(context.getNode(), `${field}: "${shown}" is not a date`, {
+			description: `Item ${itemIndex + 1}: use a date such as 2025-01-31, or a date and time such as 2025-01-31T09:00:00.`,
 			itemIndex,
 		});
+	if (isDate(value)) {
+		if (Number.isNaN(value.getTime())) throw refuse(String(value));
+		return dayInZone(value, context.getTimezone());
 	}
-	return new Date(time).toISOString().slice(0, 10);
+	if (isLuxonDateTime(value)) {
+		const day = value.toISODate();
+		if (day === null) throw refuse(String(value));
+		return day;
+	}
+	const text = String(value).trim();
+	const match = ISO_DATE_TIME.exec(text);
+	if (!match || !isRealDate(Number(match[1]), Number(match[2]), Number(match[3]))) throw refuse(text);
+	return text.slice(0, 10);
 }
 
 /** Throws an error naming the field unless the value is a valid email address. */
