@@ -99,6 +99,9 @@ describe('simulator: accounts', () => {
 		const vitals = await env.api('POST', '/api/v2/accounts/test/vitals', { accounts: ['warm@acme.io', 'broken@broken.io', 'x@unknown.io'] });
 		expect(vitals.body.success_list).toEqual([{ domain: 'acme.io', allPass: true, mx: true, spf: true, dkim: true, dmarc: true }]);
 		expect(vitals.body.failure_list.map((result: { domain: string }) => result.domain)).toEqual(['broken.io', 'unknown.io']);
+		for (const body of [undefined, {}, { accounts: [] }]) {
+			expect(await env.api('POST', '/api/v2/accounts/test/vitals', body)).toMatchObject({ status: 400, body: { error: 'Bad request - no emails sent' } });
+		}
 
 		const imap = { imap_username: 'u', imap_password: 'p', imap_host: 'imap.x.io', imap_port: 993, smtp_username: 'u', smtp_password: 'p', smtp_host: 'smtp.x.io', smtp_port: 587 };
 		const created = await env.api('POST', '/api/v2/accounts', { email: 'new@x.io', first_name: 'New', last_name: 'Box', provider_code: 1, ...imap });

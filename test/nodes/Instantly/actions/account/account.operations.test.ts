@@ -200,14 +200,16 @@ describe('Account → analytics and vitals', () => {
 		expect(t.requests()).toEqual([]);
 	});
 
-	it('tests vitals of chosen accounts, and of all accounts with no body', async () => {
+	it('tests vitals of chosen accounts, and refuses none before sending (Instantly answers 400)', async () => {
 		seedAccounts();
 		t.reset();
 		const chosen = await t.run({ resource: 'account', operation: 'testVitals', accountEmails: ALEX });
 		expect(t.requests()[0]).toMatchObject({ method: 'POST', path: '/api/v2/accounts/test/vitals', body: { accounts: [ALEX] } });
-		expect(chosen.items[0].json).toBeDefined();
+		expect(chosen.items[0].json).toMatchObject({ status: 'success', success_list: [expect.objectContaining({ domain: 'getacme-mail.com' })] });
 		t.reset();
-		await t.run({ resource: 'account', operation: 'testVitals', accountEmails: '' });
-		expect(t.requests()[0].body).toBeUndefined();
+		await expect(t.run({ resource: 'account', operation: 'testVitals', accountEmails: ' , ' })).rejects.toThrow(
+			'Account Emails: give at least one email',
+		);
+		expect(t.requests()).toEqual([]);
 	});
 });
