@@ -51,12 +51,12 @@ describe('simulator: accounts', () => {
 		expect(second.body).toEqual({ items: [expect.objectContaining({ email: 'b3@other.io' })] });
 	});
 
-	it('patches (merging warmup settings), pauses, resumes and deletes an account', async () => {
+	it('patches (replacing the warmup object), pauses, resumes and deletes an account', async () => {
 		env.simulator.addAccount(KEY, { email: 'Jon@Doe.com', first_name: 'Jon' });
 		const path = `/api/v2/accounts/${encodeURIComponent('jon@doe.com')}`;
 		const patched = await env.api('PATCH', path, { last_name: 'Doe', daily_limit: 50, warmup: { limit: 25, advanced: { weekday_only: false } } });
 		expect(patched.body).toMatchObject({ email: 'Jon@Doe.com', last_name: 'Doe', daily_limit: 50 });
-		expect(patched.body.warmup).toMatchObject({ limit: 25, increment: 'disabled', advanced: { weekday_only: false, read_emulation: true } });
+		expect(patched.body.warmup).toEqual({ limit: 25, advanced: { weekday_only: false } });
 		expect((await env.api('POST', `${path}/pause`)).body.status).toBe(2);
 		expect((await env.api('GET', '/api/v2/accounts?status=2')).body.items).toHaveLength(1);
 		expect((await env.api('POST', `${path}/resume`)).body.status).toBe(1);

@@ -310,7 +310,8 @@ export const accountHandlers: HandlerTable = {
 	'PATCH /api/v2/accounts/{email}': ({ workspace, params, body }) => {
 		const account = getAccount(workspace, params.email);
 		const { skip_cname_check: _skip, remove_tracking_domain: removeDomain, warmup, ...fields } = body as Record<string, unknown>;
-		if (warmup !== undefined) account.warmup = mergeWarmup(account.warmup, warmup);
+		// The document does not say a PATCH merges `warmup`; the simulator takes the less kind reading and replaces it.
+		if (warmup !== undefined) account.warmup = warmup;
 		if (removeDomain) Object.assign(fields, { tracking_domain_name: null, tracking_domain_status: null });
 		return touch(account, fields, workspace);
 	},
