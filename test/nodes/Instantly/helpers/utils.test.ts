@@ -82,7 +82,7 @@ describe('helpers/utils', () => {
 			expect(toDateOnly(berlin, undefined, 'Start Date', 0)).toBeUndefined();
 		});
 
-		it.each(['soon', '2025-02-30', '2025-13-01', '01/15/2030', '2030-01-15T25'])('refuses "%s" naming the field', (value) => {
+		it.each(['soon', '2025-02-30', '2025-13-01', '01/15/2030', '2030-01-15T25', '2030-01-15T24:00'])('refuses "%s" naming the field', (value) => {
 			expect(() => toDateOnly(berlin, value, 'Start Date', 0)).toThrow(`Start Date: "${value}" is not a date`);
 		});
 
