@@ -1,5 +1,5 @@
 /**
- * The operations that send calendar days, run through the node against the simulator. Not a
+ * The operations that send calendar days (and a time), run through the node against the simulator. Not a
  * `.test.ts`: `dates.timezones.test.ts` runs it in a jest of its own per `TZ` value, as a
  * process's zone is fixed when it starts and jest's sandbox ignores changes to `process.env.TZ`.
  */
@@ -19,8 +19,8 @@ async function run(parameters: Record<string, unknown>) {
 
 function sentDates() {
 	return env.sim.requests.map((request) => {
-		const body = request.body as { campaign_schedule?: { start_date?: string; end_date?: string } } | undefined;
-		return { path: request.path, ...request.query, ...body?.campaign_schedule, schedules: undefined };
+		const schedule = (request.body as { campaign_schedule?: { start_date?: string; end_date?: string } } | undefined)?.campaign_schedule;
+		return { path: request.path, ...request.query, ...(schedule ? { start_date: schedule.start_date, end_date: schedule.end_date } : {}) };
 	});
 }
 
@@ -45,12 +45,15 @@ it(`sends the days the user picked (TZ=${process.env.TZ ?? 'unset'})`, async () 
 	// A JS Date from an expression: 23:30 UTC on 30 November is 1 December on the workflow's Berlin clock.
 	await run({ resource: 'account', operation: 'getDailyAnalytics', startDate: new Date('2025-11-30T23:30:00Z'), endDate: PICKED_END });
 	await run({ resource: 'webhook', operation: 'getDeliveryLog', output: 'summary', filters: { from: '2025-12-01T00:00:00', to: PICKED_END } });
+	// A time from the picker is on the workflow's (Berlin) clock: 09:00 there is 08:00 UTC in winter.
+	await run({ resource: 'email', operation: 'getAll', returnAll: false, limit: 1, filters: { createdAfter: '2025-01-31T09:00:00' } });
 
 	expect(sentDates()).toEqual([
 		{ path: '/api/v2/campaigns', start_date: '2030-01-15', end_date: '2030-02-01' },
 		{ path: '/api/v2/campaigns/analytics/daily', start_date: '2025-12-01', end_date: '2025-12-31' },
 		{ path: '/api/v2/accounts/analytics/daily', start_date: '2025-12-01', end_date: '2025-12-31' },
 		{ path: '/api/v2/webhook-events/summary', from: '2025-12-01', to: '2025-12-31' },
+		{ path: '/api/v2/emails', limit: '1', min_timestamp_created: '2025-01-31T08:00:00.000Z' },
 	]);
 	expect(env.sim.invalidRequests).toEqual([]);
 });

@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
-import { chunk, compact, isDomain, isEmail, splitList, toCustomVariables, toDateOnly } from '../../../../nodes/Instantly/helpers/utils';
+import { chunk, compact, isDomain, isEmail, splitList, toCustomVariables, toDateOnly, toInstant } from '../../../../nodes/Instantly/helpers/utils';
 
 const node = { name: 'Instantly' } as INode;
 
 /** The Luxon n8n itself ships (through n8n-workflow), for the DateTime values expressions produce. */
 const { DateTime } = jest.requireActual<{
-	DateTime: { fromISO(text: string, options?: { zone: string }): { toISODate(): string | null } };
+	DateTime: { fromISO(text: string, options?: { zone: string }): { toISODate(): string | null; toMillis(): number } };
 }>('luxon');
 
 describe('helpers/utils', () => {
@@ -85,6 +85,18 @@ describe('helpers/utils', () => {
 		it.each(['soon', '2025-02-30', '2025-13-01', '01/15/2030', '2030-01-15T25', '2030-01-15T24:00'])('refuses "%s" naming the field', (value) => {
 			expect(() => toDateOnly(berlin, value, 'Start Date', 0)).toThrow(`Start Date: "${value}" is not a date`);
 		});
+
+		it.each([
+			["n8n's date picker: a time on the workflow's clock", 'Europe/Berlin', '2025-01-31T09:00:00', '2025-01-31T08:00:00.000Z'],
+			['the picker in summer time', 'Europe/Berlin', '2025-07-01T09:00:00', '2025-07-01T07:00:00.000Z'],
+			['the picker behind UTC', 'America/Los_Angeles', '2025-01-31T09:00:00', '2025-01-31T17:00:00.000Z'],
+			['a date alone: midnight on the workflow clock', 'Asia/Tokyo', '2025-01-31', '2025-01-30T15:00:00.000Z'],
+			['the hour after a DST change', 'Europe/Berlin', '2025-03-30T03:30:00', '2025-03-30T01:30:00.000Z'],
+			['an explicit offset wins', 'Asia/Tokyo', '2025-01-31T09:00:00+01:00', '2025-01-31T08:00:00.000Z'],
+			['UTC with Z and milliseconds', 'Asia/Tokyo', '2025-01-31T09:00:00.250Z', '2025-01-31T09:00:00.250Z'],
+			['a JS Date', 'Asia/Tokyo', new Date('2025-01-31T09:00:00Z'), '2025-01-31T09:00:00.000Z'],
+			['a Luxon DateTime', 'UTC', DateTime.fromISO('2025-01-31T09:00:00', { zone: 'Asia/Tokyo' }), '2025-01-31T00:00:00.000Z'],
+		])('toInstant: %s', (_case, zone, value, expected) => expect(toInstant(inZone(zone), value, 'Created After', 0)).toBe(expected));
 
 		it('refuses an invalid Luxon DateTime and an invalid Date', () => {
 			expect(() => toDateOnly(berlin, DateTime.fromISO('nope'), 'End Date', 0)).toThrow('End Date: "Invalid DateTime" is not a date');
