@@ -81,7 +81,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const subject = requiredText(this, 'subject', itemIndex, 'Subject');
 	const body = messageBody(this, itemIndex);
 	const includeOriginalBody = this.getNodeParameter('includeOriginalBody', itemIndex, true) as boolean;
-	// Instantly's schema wants a non-empty body or include_original_body: true; with neither it would send an empty email.
+	// Instantly's schema (anyOf) wants a non-empty body or include_original_body: true, else it answers 400.
 	if (!body && !includeOriginalBody) {
 		throw new NodeOperationError(node, 'HTML Body or Text Body is required when Include Original Email is off', {
 			description: `Item ${itemIndex + 1}: write a note, or turn on Include Original Email.`,
