@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { getResourceId } from '../../helpers/locator';
 import { toDateOnly } from '../../helpers/utils';
@@ -71,6 +71,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (campaignId) qs[type === 'totals' || type === 'overview' ? 'id' : 'campaign_id'] = campaignId;
 	const startDate = toDateOnly(this, options.startDate, 'Start Date', itemIndex);
 	const endDate = toDateOnly(this, options.endDate, 'End Date', itemIndex);
+	if (startDate && endDate && startDate > endDate) {
+		throw new NodeOperationError(this.getNode(), 'Start Date must not be after End Date', {
+			description: `Item ${itemIndex + 1}: got ${startDate} to ${endDate}.`,
+			itemIndex,
+		});
+	}
 	if (startDate) qs.start_date = startDate;
 	if (endDate) qs.end_date = endDate;
 	return (await instantlyApiRequest.call(this, ENDPOINTS[type], { qs, itemIndex })) as IDataObject | IDataObject[];
