@@ -27,6 +27,8 @@ export interface ContextOptions {
 	webhookUrl?: string;
 	mode?: 'manual' | 'trigger' | 'webhook';
 	workflow?: { id: string; name: string };
+	/** The workflow's time zone (n8n's default when the workflow sets none). */
+	timezone?: string;
 }
 
 export interface LoggedMessage {
@@ -79,6 +81,7 @@ function baseContext(options: ContextOptions) {
 			getMode: () => options.mode ?? 'manual',
 			getWorkflow: () => ({ ...(options.workflow ?? { id: 'wf-1', name: 'Test workflow' }), active: true }),
 			getWorkflowStaticData: () => staticData,
+			getTimezone: () => options.timezone ?? 'America/New_York',
 			getNodeWebhookUrl: () => options.webhookUrl,
 			getCredentials: async () => options.credentials,
 			logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },

@@ -51,12 +51,12 @@ describe('simulator: accounts', () => {
 		expect(second.body).toEqual({ items: [expect.objectContaining({ email: 'b3@other.io' })] });
 	});
 
-	it('patches (merging warmup settings), pauses, resumes and deletes an account', async () => {
+	it('patches (replacing the warmup object), pauses, resumes and deletes an account', async () => {
 		env.simulator.addAccount(KEY, { email: 'Jon@Doe.com', first_name: 'Jon' });
 		const path = `/api/v2/accounts/${encodeURIComponent('jon@doe.com')}`;
 		const patched = await env.api('PATCH', path, { last_name: 'Doe', daily_limit: 50, warmup: { limit: 25, advanced: { weekday_only: false } } });
 		expect(patched.body).toMatchObject({ email: 'Jon@Doe.com', last_name: 'Doe', daily_limit: 50 });
-		expect(patched.body.warmup).toMatchObject({ limit: 25, increment: 'disabled', advanced: { weekday_only: false, read_emulation: true } });
+		expect(patched.body.warmup).toEqual({ limit: 25, advanced: { weekday_only: false } });
 		expect((await env.api('POST', `${path}/pause`)).body.status).toBe(2);
 		expect((await env.api('GET', '/api/v2/accounts?status=2')).body.items).toHaveLength(1);
 		expect((await env.api('POST', `${path}/resume`)).body.status).toBe(1);
@@ -99,6 +99,9 @@ describe('simulator: accounts', () => {
 		const vitals = await env.api('POST', '/api/v2/accounts/test/vitals', { accounts: ['warm@acme.io', 'broken@broken.io', 'x@unknown.io'] });
 		expect(vitals.body.success_list).toEqual([{ domain: 'acme.io', allPass: true, mx: true, spf: true, dkim: true, dmarc: true }]);
 		expect(vitals.body.failure_list.map((result: { domain: string }) => result.domain)).toEqual(['broken.io', 'unknown.io']);
+		for (const body of [undefined, {}, { accounts: [] }]) {
+			expect(await env.api('POST', '/api/v2/accounts/test/vitals', body)).toMatchObject({ status: 400, body: { error: 'Bad request - no emails sent' } });
+		}
 
 		const imap = { imap_username: 'u', imap_password: 'p', imap_host: 'imap.x.io', imap_port: 993, smtp_username: 'u', smtp_password: 'p', smtp_host: 'smtp.x.io', smtp_port: 587 };
 		const created = await env.api('POST', '/api/v2/accounts', { email: 'new@x.io', first_name: 'New', last_name: 'Box', provider_code: 1, ...imap });

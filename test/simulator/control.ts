@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultSpec } from './faults';
 import type { RateLimitConfig } from './rateLimit';
+import { forceBackgroundJob } from './resources/backgroundJobs';
 import type { EventInput } from './resources/types';
 import { sendJson } from './server';
 import type { Simulator } from './simulator';
@@ -27,6 +28,11 @@ const CONTROL_ROUTES: Array<[method: string, pattern: RegExp, route: ControlRout
 	],
 	['POST', /^workspaces\/([^/]+)\/accounts$/, (simulator, body, [id]) => simulator.addAccount(id, body)],
 	['POST', /^workspaces\/([^/]+)\/emails$/, (simulator, body, [id]) => simulator.addEmail(id, body ?? {})],
+	[
+		'POST',
+		/^workspaces\/([^/]+)\/background-jobs\/([^/]+)$/,
+		(simulator, body, [id, jobId]) => forceBackgroundJob(simulator.workspace(id), jobId, body ?? {}),
+	],
 	['GET', /^workspaces\/([^/]+)\/state$/, (simulator, _body, [id]) => dumpWorkspace(simulator.workspace(id))],
 	[
 		'GET',

@@ -120,6 +120,18 @@ describe('simulator: emails (unibox)', () => {
 		expect((await api('GET', `/api/v2/emails/${followUp.id}`)).status).toBe(404);
 	});
 
+	it('refuses a forward with neither a body nor include_original_body: true, as the document\'s anyOf says', async () => {
+		const question = simulator.addEmail(KEY, { lead: 'ann@acme.com', subject: 'Pricing?', body: { text: 'How much?' } });
+		const forward = { eaccount: 'alex@getacme-mail.com', reply_to_uuid: question.id, to_address_email_list: 'ae@getacme-mail.com', subject: 'Fwd' };
+		for (const body of [forward, { ...forward, include_original_body: false }, { ...forward, body: { text: '' } }]) {
+			const response = await api('POST', '/api/v2/emails/forward', body);
+			expect(response.status).toBe(400);
+		}
+		expect(simulator.invalidRequests).toHaveLength(3);
+		simulator.clearRequests();
+		expect((await api('POST', '/api/v2/emails/forward', { ...forward, body: { text: 'FYI' } })).status).toBe(200);
+	});
+
 	it('refuses the 21st GET /emails within a minute with a 429 envelope, per workspace', async () => {
 		simulator.setRateLimits({ perSecond: 100, perMinute: 6000 });
 		const statuses: number[] = [];

@@ -149,6 +149,15 @@ describe('simulator: webhook delivery', () => {
 		expect(simulator.responseViolations).toEqual([]);
 	});
 
+	it('keeps a webhook\'s event type when a PATCH names only a label value; a PATCH cannot clear it', async () => {
+		const hook = await createHook({ event_type: 'reply_received' });
+		const patched = await api('PATCH', `/api/v2/webhooks/${hook.id}`, { custom_interest_value: 7 });
+		expect(patched.body).toMatchObject({ event_type: 'reply_received', custom_interest_value: 7 });
+		expect((await api('PATCH', `/api/v2/webhooks/${hook.id}`, { event_type: null, custom_interest_value: 7 })).status).toBe(400);
+		expect(simulator.invalidRequests).toHaveLength(1);
+		simulator.clearRequests();
+	});
+
 	it('lists webhooks with campaign and event_type filters', async () => {
 		await createHook({ event_type: 'email_sent', campaign: campaignId });
 		await createHook({ event_type: 'reply_received' });

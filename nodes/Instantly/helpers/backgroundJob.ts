@@ -1,14 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { endpoints } from '../transport/endpoints';
 import { instantlyApiRequest } from '../transport/request';
 import type { BackgroundJob } from './interfaces';
 import { integerParameter } from './utils';
 
-const FINAL_JOB_STATUSES = new Set(['success', 'failed', 'cancelled']);
+// The document's final states are success, failed and cancelled; Instantly's own starter kit also
+// stops on completed and error. Anything outside these lists is a status Instantly added since.
+const DONE_STATUSES = new Set(['success', 'completed']);
+const FAILED_STATUSES = new Set(['failed', 'error', 'cancelled']);
+const RUNNING_STATUSES = new Set(['pending', 'in-progress', 'draining', 'paused']);
 const FIRST_POLL_MS = 250;
 const MAX_POLL_MS = 5000;
+/** How long a status this node does not know may last before the wait gives up on it. */
+export const UNKNOWN_STATUS_LIMIT_MS = 30_000;
 
 /** Wait for Completion + Timeout, for operations that start (or read) a background job. */
 export function waitForJobProperties(what: string): INodeProperties[] {
@@ -18,7 +24,7 @@ export function waitForJobProperties(what: string): INodeProperties[] {
 			name: 'waitForCompletion',
 			type: 'boolean',
 			default: true,
-			description: `Whether to wait until Instantly has finished ${what} (a background job) and return its final state, instead of returning the job as it is now`,
+			description: `Whether to wait until Instantly has finished ${what} (a background job) and return its final state (a failed or cancelled job is an error), instead of returning the job as it is now`,
 		},
 		{
 			displayName: 'Timeout (Seconds)',
@@ -52,9 +58,28 @@ export async function maybeWaitForJob(
 	return await waitForJob(context, job, timeoutMs, itemIndex);
 }
 
+/** The first message-like text a job carries; the document defines none, so several places are tried. */
+function jobMessage(job: BackgroundJob): string | undefined {
+	const data = (job.data ?? {}) as IDataObject;
+	const found = [job.error, job.message, data.error, data.message, data.error_message].find(
+		(value) => typeof value === 'string' && value.trim() !== '',
+	);
+	return found as string | undefined;
+}
+
+function jobError(context: IExecuteFunctions, job: BackgroundJob, message: string, itemIndex: number): NodeOperationError {
+	const said = jobMessage(job);
+	return new NodeOperationError(context.getNode(), message, {
+		description: `Item ${itemIndex + 1}: job ${job.id} (${String(job.type ?? 'unknown type')}), progress ${String(job.progress ?? 0)}%.${said ? ` Instantly says: ${said}` : ''}`,
+		itemIndex,
+	});
+}
+
 /**
- * Polls `GET /background-jobs/{id}` with doubling delays (250 ms up to 5 s) until the job is
- * success, failed or cancelled; past the timeout it returns the last state with `timedOut: true`.
+ * Polls `GET /background-jobs/{id}` with doubling delays (250 ms up to 5 s). A done job is returned
+ * with `timedOut: false`; a failed, errored or cancelled one throws with the job's message; past the
+ * timeout the last state is returned with `timedOut: true`. A status this node does not know ends
+ * the wait after `UNKNOWN_STATUS_LIMIT_MS` with an error naming it, rather than running to the timeout.
  */
 export async function waitForJob(
 	context: IExecuteFunctions,
@@ -65,7 +90,25 @@ export async function waitForJob(
 	let current = job;
 	let waitedMs = 0;
 	let delayMs = FIRST_POLL_MS;
-	while (!FINAL_JOB_STATUSES.has(current.status)) {
+	let unknownSinceMs: number | undefined;
+	for (;;) {
+		const status = String(current.status);
+		if (DONE_STATUSES.has(status)) return { ...current, timedOut: false };
+		if (FAILED_STATUSES.has(status)) {
+			throw jobError(context, current, `The background job ${status === 'cancelled' ? 'was cancelled' : 'failed'} (status "${status}")`, itemIndex);
+		}
+		if (RUNNING_STATUSES.has(status)) unknownSinceMs = undefined;
+		else {
+			unknownSinceMs ??= waitedMs;
+			if (waitedMs - unknownSinceMs >= UNKNOWN_STATUS_LIMIT_MS) {
+				throw jobError(
+					context,
+					current,
+					`The background job reports status "${status}", which this node does not know; stopped waiting after ${Math.round((waitedMs - unknownSinceMs) / 1000)} s`,
+					itemIndex,
+				);
+			}
+		}
 		if (waitedMs >= timeoutMs) return { ...current, timedOut: true };
 		const step = Math.min(delayMs, timeoutMs - waitedMs);
 		await sleep(step);
@@ -76,5 +119,4 @@ export async function waitForJob(
 			itemIndex,
 		})) as BackgroundJob;
 	}
-	return { ...current, timedOut: false };
 }

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { assertEmail, assertUuid, splitList, toDateOnly } from './utils';
+import { assertEmail, assertUuid, splitList, toDateOnly, toInstant } from './utils';
 
 /** A required text parameter, trimmed; throws naming the field when it is empty. */
 export function requiredText(context: IExecuteFunctions, name: string, itemIndex: number, label: string): string {
@@ -30,22 +30,14 @@ export function emailList(context: IExecuteFunctions, value: unknown, label: str
 	return splitList(value).map((email) => assertEmail(context.getNode(), email, label, itemIndex));
 }
 
-/** An n8n date/time value as an ISO timestamp, or undefined when empty. */
+/** An n8n date/time value as an ISO timestamp (an offset-less time is on the workflow's clock), or undefined when empty. */
 export function toIsoTimestamp(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const time = Date.parse(String(value));
-	if (Number.isNaN(time)) {
-		throw new NodeOperationError(context.getNode(), `${label}: "${String(value)}" is not a date`, {
-			description: `Item ${itemIndex + 1}: use a date and time such as 2025-01-31T09:00:00Z.`,
-			itemIndex,
-		});
-	}
-	return new Date(time).toISOString();
+	return toInstant(context, value, label, itemIndex);
 }
 
 /** An n8n date value as YYYY-MM-DD, or undefined when empty. */
 export function toDate(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string | undefined {
-	return toDateOnly(context.getNode(), value, label, itemIndex);
+	return toDateOnly(context, value, label, itemIndex);
 }
 
 /** A plain string id field (no list to pick from), e.g. a webhook or lead label id. */

@@ -6,7 +6,7 @@ import { countActivity, engagementFields, inRange } from './analytics';
 import { startBackgroundJob } from './backgroundJobs';
 import { containsText, equalsFilter } from './crud';
 import { domainOf, sameEmail } from './leadRecords';
-import type { HandlerTable } from './types';
+import { Reply, type HandlerTable } from './types';
 
 /** Fields of the spec's Account that a caller (API or test helper) may set. */
 const WRITABLE_FIELDS = [
@@ -287,9 +287,9 @@ function dailyAnalytics(workspace: WorkspaceState, query: Record<string, unknown
 }
 
 /** Domains of workspace accounts pass (DKIM/DMARC fail when an account there is in error); others fail. */
-function testVitals(workspace: WorkspaceState, requested: string[] | undefined) {
+function testVitals(workspace: WorkspaceState, requested: string[]) {
 	const accounts = [...workspace.accounts.values()];
-	const domains = [...new Set((requested ?? accounts.map((account) => account.email)).map((email) => (email.includes('@') ? domainOf(email) : email.toLowerCase())))];
+	const domains = [...new Set(requested.map((email) => (email.includes('@') ? domainOf(email) : email.toLowerCase())))];
 	const results = domains.map((domain) => {
 		const onDomain = accounts.filter((account) => domainOf(account.email) === domain);
 		const known = onDomain.length > 0;
@@ -310,7 +310,8 @@ export const accountHandlers: HandlerTable = {
 	'PATCH /api/v2/accounts/{email}': ({ workspace, params, body }) => {
 		const account = getAccount(workspace, params.email);
 		const { skip_cname_check: _skip, remove_tracking_domain: removeDomain, warmup, ...fields } = body as Record<string, unknown>;
-		if (warmup !== undefined) account.warmup = mergeWarmup(account.warmup, warmup);
+		// The document does not say a PATCH merges `warmup`; the simulator takes the less kind reading and replaces it.
+		if (warmup !== undefined) account.warmup = warmup;
 		if (removeDomain) Object.assign(fields, { tracking_domain_name: null, tracking_domain_status: null });
 		return touch(account, fields, workspace);
 	},
@@ -326,5 +327,9 @@ export const accountHandlers: HandlerTable = {
 	'POST /api/v2/accounts/warmup/disable': warmupHandler(false),
 	'POST /api/v2/accounts/warmup-analytics': ({ workspace, body }) => warmupAnalytics(workspace, body.emails),
 	'GET /api/v2/accounts/analytics/daily': ({ workspace, query }) => dailyAnalytics(workspace, query),
-	'POST /api/v2/accounts/test/vitals': ({ workspace, body }) => testVitals(workspace, body?.accounts),
+	'POST /api/v2/accounts/test/vitals': ({ workspace, body }) => {
+		// The document's 400 example: Instantly checks only the accounts it is given.
+		if (!Array.isArray(body?.accounts) || body.accounts.length === 0) return new Reply(400, { error: 'Bad request - no emails sent' });
+		return testVitals(workspace, body.accounts);
+	},
 };

@@ -60,6 +60,17 @@ export function startBackgroundJob(
 	return { ...job };
 }
 
+/**
+ * Makes a job report the given fields from now on, e.g. status `completed` or `error`: real Instantly
+ * answers these although its document's enum lacks them (its starter kit polls for them), so they
+ * show up in `responseViolations`. The stored job becomes a copy that the job's own steps no longer touch.
+ */
+export function forceBackgroundJob(workspace: WorkspaceState, id: string, fields: Partial<BackgroundJob>): BackgroundJob {
+	const forced = { ...getOr404(workspace.backgroundJobs, id, 'Background job'), ...fields, updated_at: nowIso() };
+	workspace.backgroundJobs.set(id, forced);
+	return forced;
+}
+
 function startMoveJob(workspace: WorkspaceState, services: SimulatorServices, body: Record<string, unknown>): BackgroundJob {
 	const fields = {
 		type: 'move-leads',

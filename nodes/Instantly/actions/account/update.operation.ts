@@ -76,6 +76,17 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['account'], operation: ['update'] } }, properties);
 
+/**
+ * The account's current warmup settings with the changes applied. The document does not say that a
+ * PATCH merges `warmup`; if Instantly replaces the object, sending `{ limit }` alone would reset
+ * the ramp-up, reply rate and advanced settings.
+ */
+async function wholeWarmup(context: IExecuteFunctions, email: string, changes: IDataObject, itemIndex: number): Promise<IDataObject> {
+	const current = (await instantlyApiRequest.call(context, endpoints.getAccount, { pathParams: { email }, itemIndex })) as IDataObject;
+	const warmup = current.warmup !== null && typeof current.warmup === 'object' ? (current.warmup as IDataObject) : {};
+	return { ...warmup, ...changes };
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
 	const email = accountEmail(this, itemIndex);
@@ -98,5 +109,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body.warmup = { limit: integerParameter(this, 'updateFields.warmupLimit', itemIndex, 'Warmup Daily Limit', 1, 100000) };
 	}
 	requireChanges(node, body, itemIndex);
+	if (body.warmup) body.warmup = await wholeWarmup(this, email, body.warmup as IDataObject, itemIndex);
 	return (await instantlyApiRequest.call(this, endpoints.updateAccount, { pathParams: { email }, body, itemIndex })) as IDataObject;
 }

@@ -142,8 +142,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const schedule: IDataObject = {
 		schedules: [{ name: 'Default schedule', timing: { from, to }, days, timezone }],
 	};
-	const startDate = toDateOnly(node, fields.startDate, 'Start Date', itemIndex);
-	const endDate = toDateOnly(node, fields.endDate, 'End Date', itemIndex);
+	const startDate = toDateOnly(this, fields.startDate, 'Start Date', itemIndex);
+	const endDate = toDateOnly(this, fields.endDate, 'End Date', itemIndex);
 	if (startDate) schedule.start_date = startDate;
 	if (endDate) schedule.end_date = endDate;
 

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { getResourceId } from '../../helpers/locator';
 import { toDateOnly } from '../../helpers/utils';
@@ -45,14 +45,14 @@ const properties: INodeProperties[] = [
 			name: 'endDate',
 			type: 'dateTime',
 			default: '',
-			description: 'Last day included (UTC)',
+			description: 'Last day included',
 		},
 		{
 			displayName: 'Start Date',
 			name: 'startDate',
 			type: 'dateTime',
 			default: '',
-			description: 'First day included (UTC)',
+			description: 'First day included',
 		},
 	]),
 ];
@@ -63,15 +63,20 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
-	const node = this.getNode();
 	const type = this.getNodeParameter('analyticsType', itemIndex) as AnalyticsType;
 	const campaignId = getResourceId.call(this, 'campaignId', itemIndex, 'Campaign', { required: false });
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	// The totals and overview endpoints filter by `id`; given `campaign_id` they return every campaign.
 	if (campaignId) qs[type === 'totals' || type === 'overview' ? 'id' : 'campaign_id'] = campaignId;
-	const startDate = toDateOnly(node, options.startDate, 'Start Date', itemIndex);
-	const endDate = toDateOnly(node, options.endDate, 'End Date', itemIndex);
+	const startDate = toDateOnly(this, options.startDate, 'Start Date', itemIndex);
+	const endDate = toDateOnly(this, options.endDate, 'End Date', itemIndex);
+	if (startDate && endDate && startDate > endDate) {
+		throw new NodeOperationError(this.getNode(), 'Start Date must not be after End Date', {
+			description: `Item ${itemIndex + 1}: got ${startDate} to ${endDate}.`,
+			itemIndex,
+		});
+	}
 	if (startDate) qs.start_date = startDate;
 	if (endDate) qs.end_date = endDate;
 	return (await instantlyApiRequest.call(this, ENDPOINTS[type], { qs, itemIndex })) as IDataObject | IDataObject[];

@@ -79,6 +79,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 	const subject = requiredText(this, 'subject', itemIndex, 'Subject');
+	const body = messageBody(this, itemIndex);
+	const includeOriginalBody = this.getNodeParameter('includeOriginalBody', itemIndex, true) as boolean;
+	// Instantly's schema (anyOf) wants a non-empty body or include_original_body: true, else it answers 400.
+	if (!body && !includeOriginalBody) {
+		throw new NodeOperationError(node, 'HTML Body or Text Body is required when Include Original Email is off', {
+			description: `Item ${itemIndex + 1}: write a note, or turn on Include Original Email.`,
+			itemIndex,
+		});
+	}
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const request = compact({
 		eaccount,
@@ -86,8 +95,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		// A comma-separated string, not an array, in Instantly's schema.
 		to_address_email_list: to.join(','),
 		subject,
-		body: messageBody(this, itemIndex),
-		include_original_body: this.getNodeParameter('includeOriginalBody', itemIndex, true) as boolean,
+		body,
+		include_original_body: includeOriginalBody,
 		...copyAddresses(this, options, itemIndex),
 		reply_to: options.replyTo ? assertEmail(node, options.replyTo, 'Reply-To', itemIndex) : undefined,
 	});

@@ -7,6 +7,17 @@ import { assertEmail, compact, filterValues, getMany, trimmedText } from '../../
 import { endpoints } from '../../transport/endpoints';
 import { campaignLocator, filtersCollection, leadListLocator, returnAllOrLimit, searchFilter } from '../common.descriptions';
 
+// Read Status and Latest of Thread were booleans (on = filter, off = not sent). They keep their names
+// and `true` as their "yes" value, so saved workflows keep their meaning; a saved `false` is Any.
+const ANY = 'any';
+const NO = 'no';
+
+/** A yes/no/any filter as Instantly's boolean: undefined (not sent) unless Yes or No was chosen. */
+function yesNoFilter(value: unknown): boolean | undefined {
+	if (value === true) return true;
+	return value === NO ? false : undefined;
+}
+
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
 	{
@@ -45,10 +56,15 @@ const properties: INodeProperties[] = [
 			description: 'Only received emails, or only sent ones',
 		},
 		{
-			displayName: 'Latest of Thread Only',
+			displayName: 'Latest of Thread',
 			name: 'latestOfThread',
-			type: 'boolean',
-			default: true,
+			type: 'options',
+			options: [
+				{ name: 'Any', value: ANY, description: 'Leave it to Instantly (the filter is not sent)' },
+				{ name: 'Latest of Each Thread Only', value: true, description: 'Only the newest email of each thread' },
+				{ name: 'Not Only the Latest', value: NO, description: 'Every email of each thread (sends false)' },
+			],
+			default: ANY,
 			description: 'Whether to return only the newest email of each thread',
 		},
 		{
@@ -70,11 +86,16 @@ const properties: INodeProperties[] = [
 			description: 'Comma-separated emails of the connected accounts whose emails to return',
 		},
 		{
-			displayName: 'Unread Only',
+			displayName: 'Read Status',
 			name: 'isUnread',
-			type: 'boolean',
-			default: true,
-			description: 'Whether to return only unread emails',
+			type: 'options',
+			options: [
+				{ name: 'Any', value: ANY, description: 'Read and unread emails (the filter is not sent)' },
+				{ name: 'Read Only', value: NO },
+				{ name: 'Unread Only', value: true },
+			],
+			default: ANY,
+			description: 'Whether to return only unread emails, only read ones, or both',
 		},
 	]),
 ];
@@ -94,9 +115,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			: undefined,
 		eaccount: emailList(this, filters.eaccount, 'Sending Accounts', itemIndex).join(','),
 		lead: filters.lead ? assertEmail(node, filters.lead, 'Lead Email', itemIndex) : undefined,
-		is_unread: filters.isUnread === true ? true : undefined,
+		is_unread: yesNoFilter(filters.isUnread),
 		email_type: filters.emailType as string | undefined,
-		latest_of_thread: filters.latestOfThread === true ? true : undefined,
+		latest_of_thread: yesNoFilter(filters.latestOfThread),
 		search: trimmedText(filters.search),
 		min_timestamp_created: toIsoTimestamp(this, filters.createdAfter, 'Created After', itemIndex),
 		max_timestamp_created: toIsoTimestamp(this, filters.createdBefore, 'Created Before', itemIndex),

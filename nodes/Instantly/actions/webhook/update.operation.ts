@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { uuidParameter } from '../../helpers/fields';
 import { requireChanges } from '../../helpers/utils';
@@ -33,10 +33,26 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['update'] } }, properties);
 
+/**
+ * A PATCH cannot clear `event_type` (the document's enum has no null), so sending only a label's
+ * value would leave a standard webhook on its old event. Only a custom-label webhook takes it.
+ */
+async function assertCustomLabelWebhook(context: IExecuteFunctions, id: string, itemIndex: number): Promise<void> {
+	const current = (await instantlyApiRequest.call(context, endpoints.getWebhook, { pathParams: { id }, itemIndex })) as IDataObject;
+	if (current.event_type === null || current.event_type === undefined) return;
+	throw new NodeOperationError(context.getNode(), 'Event: an update cannot turn this webhook into a custom lead label webhook', {
+		description: `Item ${itemIndex + 1}: it receives "${String(current.event_type)}", and Instantly cannot clear a webhook's event type. Create a webhook with the event "Custom Lead Label" (Custom Label Interest Value set), then delete this one.`,
+		itemIndex,
+	});
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = uuidParameter(this, 'webhookId', itemIndex, 'Webhook ID');
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = webhookBody(this, fields, 'updateFields', itemIndex);
 	requireChanges(this.getNode(), body, itemIndex);
+	if (body.custom_interest_value !== undefined && body.event_type === undefined) {
+		await assertCustomLabelWebhook(this, id, itemIndex);
+	}
 	return (await instantlyApiRequest.call(this, endpoints.updateWebhook, { pathParams: { id }, body, itemIndex })) as IDataObject;
 }

@@ -63,13 +63,29 @@ describe('Account → Update, Delete, Pause, Resume', () => {
 			accountEmail: ALEX,
 			updateFields: { firstName: 'Alex', dailyLimit: 40, sendingGap: 15, warmupLimit: 25, replyTo: 'replies@getacme.com' },
 		});
-		expect(t.requests()[0]).toMatchObject({
+		expect(t.requests()[1]).toMatchObject({
 			method: 'PATCH',
 			path: '/api/v2/accounts/alex%40getacme-mail.com',
 			body: { first_name: 'Alex', daily_limit: 40, sending_gap: 15, warmup: { limit: 25 }, reply_to: 'replies@getacme.com' },
 		});
 		expect(account(ALEX)).toMatchObject({ first_name: 'Alex', daily_limit: 40, sending_gap: 15 });
 		expect((account(ALEX).warmup as { limit: number }).limit).toBe(25);
+	});
+
+	it('changes the warmup limit without losing the other warmup settings (Instantly may replace the object)', async () => {
+		const warmup = {
+			limit: 10,
+			advanced: { warm_ctd: true, open_rate: 0.5, important_rate: 0.3, read_emulation: false, spam_save_rate: 0.1, weekday_only: false },
+			warmup_custom_ftag: 'acme-warm',
+			increment: '2',
+			reply_rate: 0.4,
+		};
+		t.sim.addAccount(ws(), { email: ALEX, warmup });
+		t.reset();
+		await t.run({ resource: 'account', operation: 'update', accountEmail: ALEX, updateFields: { warmupLimit: 30 } });
+		expect(account(ALEX).warmup).toEqual({ ...warmup, limit: 30 });
+		expect(t.requests().map(({ method }) => method)).toEqual(['GET', 'PATCH']);
+		expect(t.requests()[1].body).toEqual({ warmup: { ...warmup, limit: 30 } });
 	});
 
 	it('refuses an empty update and a gap out of range', async () => {
@@ -200,14 +216,16 @@ describe('Account → analytics and vitals', () => {
 		expect(t.requests()).toEqual([]);
 	});
 
-	it('tests vitals of chosen accounts, and of all accounts with no body', async () => {
+	it('tests vitals of chosen accounts, and refuses none before sending (Instantly answers 400)', async () => {
 		seedAccounts();
 		t.reset();
 		const chosen = await t.run({ resource: 'account', operation: 'testVitals', accountEmails: ALEX });
 		expect(t.requests()[0]).toMatchObject({ method: 'POST', path: '/api/v2/accounts/test/vitals', body: { accounts: [ALEX] } });
-		expect(chosen.items[0].json).toBeDefined();
+		expect(chosen.items[0].json).toMatchObject({ status: 'success', success_list: [expect.objectContaining({ domain: 'getacme-mail.com' })] });
 		t.reset();
-		await t.run({ resource: 'account', operation: 'testVitals', accountEmails: '' });
-		expect(t.requests()[0].body).toBeUndefined();
+		await expect(t.run({ resource: 'account', operation: 'testVitals', accountEmails: ' , ' })).rejects.toThrow(
+			'Account Emails: give at least one email',
+		);
+		expect(t.requests()).toEqual([]);
 	});
 });

@@ -162,4 +162,12 @@ describe('Campaign → Get Analytics', () => {
 			{ method: 'GET', path: '/api/v2/campaigns/analytics/steps', query: { campaign_id: id }, body: undefined },
 		]);
 	});
+
+	it('refuses a start date after the end date before sending', async () => {
+		t.reset();
+		await expect(
+			t.run({ resource: 'campaign', operation: 'getAnalytics', analyticsType: 'daily', options: { startDate: '2025-02-01T00:00:00', endDate: '2025-01-31T00:00:00' } }),
+		).rejects.toThrow('Start Date must not be after End Date');
+		expect(t.requests()).toEqual([]);
+	});
 });

@@ -78,6 +78,32 @@ describe('Email → Get Many', () => {
 		expect(items.map((item) => item.json.id)).toEqual([inCampaign.id]);
 	});
 
+	it('filters read emails only, and asks for every email of each thread, sending false', async () => {
+		const { thread, received, other } = seedInbox();
+		await t.api('PATCH', `/api/v2/emails/${other.id}`, { is_unread: 0 });
+		t.reset();
+		const { items } = await t.run({
+			resource: 'email',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { isUnread: 'no', latestOfThread: 'no' },
+		});
+		expect(t.requests()[0].query).toEqual({ limit: '100', is_unread: 'false', latest_of_thread: 'false' });
+		expect(items.map((item) => item.json.id).sort()).toEqual([thread.id, other.id].sort());
+		expect(items.map((item) => item.json.id)).not.toContain(received.id);
+	});
+
+	it.each([
+		['Any (the default)', {}, {}],
+		['Any, chosen', { isUnread: 'any', latestOfThread: 'any' }, {}],
+		['a saved boolean on (old workflows)', { isUnread: true, latestOfThread: true }, { is_unread: 'true', latest_of_thread: 'true' }],
+		['a saved boolean off (old workflows: no filter)', { isUnread: false, latestOfThread: false }, {}],
+	])('Read Status and Latest of Thread: %s', async (_case, filters, query) => {
+		t.reset();
+		await t.run({ resource: 'email', operation: 'getAll', returnAll: false, limit: 1, filters });
+		expect(t.requests()[0].query).toEqual({ limit: '1', ...query });
+	});
+
 	it('refuses a malformed lead email before sending', async () => {
 		t.reset();
 		await expect(
@@ -285,6 +311,26 @@ describe('Email → Forward', () => {
 		});
 		expect(items[0].json).toMatchObject({ to_address_email_list: 'ae@getacme.com,sdr@getacme.com' });
 		expect(items[0].json.thread_id).not.toBe(received.thread_id);
+	});
+
+	it('refuses a forward with no note and Include Original Email off, naming the fields, before sending', async () => {
+		const { received } = seedInbox();
+		t.reset();
+		const forward = { resource: 'email', operation: 'forward', emailId: received.id, eaccount: ACCOUNT, to: 'ae@getacme.com', subject: 'Fwd' };
+		await expect(t.run({ ...forward, includeOriginalBody: false, bodyText: '  ' })).rejects.toThrow(
+			'HTML Body or Text Body is required when Include Original Email is off',
+		);
+		expect(t.requests()).toEqual([]);
+
+		const { items } = await t.run({ ...forward, includeOriginalBody: true });
+		expect(t.requests()[0].body).toEqual({
+			eaccount: ACCOUNT,
+			reply_to_uuid: received.id,
+			to_address_email_list: 'ae@getacme.com',
+			subject: 'Fwd',
+			include_original_body: true,
+		});
+		expect(String(items[0].json.body && (items[0].json.body as { text?: string }).text)).toContain('Sounds good');
 	});
 
 	it('refuses a forward without recipients', async () => {

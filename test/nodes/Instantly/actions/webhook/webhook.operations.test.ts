@@ -118,6 +118,36 @@ describe('Webhook → Create, Get, Get Many, Update, Delete', () => {
 	});
 });
 
+describe('Webhook → Update to a custom lead label', () => {
+	const label = async () => (await t.api('POST', '/api/v2/lead-labels', { label: 'Champion', interest_status_label: 'positive' })).body;
+
+	it('refuses to turn a standard webhook into a custom-label one, leaving it unchanged', async () => {
+		const hook = await webhook();
+		const { interest_status } = await label();
+		t.reset();
+		await expect(
+			t.run({
+				resource: 'webhook',
+				operation: 'update',
+				webhookId: hook.id,
+				updateFields: { eventType: 'customLabel', customInterestValue: interest_status },
+			}),
+		).rejects.toThrow('Event: an update cannot turn this webhook into a custom lead label webhook');
+		expect(t.requests().map(({ method }) => method)).toEqual(['GET']);
+		expect(t.state.webhooks.get(hook.id)).toMatchObject({ event_type: 'reply_received', custom_interest_value: null });
+	});
+
+	it('changes the label of a custom-label webhook', async () => {
+		const [first, second] = [await label(), (await t.api('POST', '/api/v2/lead-labels', { label: 'Ghost', interest_status_label: 'negative' })).body];
+		const hook = await webhook({ event_type: undefined, custom_interest_value: first.interest_status });
+		t.reset();
+		await t.run({ resource: 'webhook', operation: 'update', webhookId: hook.id, updateFields: { customInterestValue: second.interest_status } });
+		expect(t.requests()[1]).toMatchObject({ method: 'PATCH', body: { custom_interest_value: second.interest_status } });
+		expect(t.state.webhooks.get(hook.id)?.event_type).toBeUndefined();
+		expect(t.state.webhooks.get(hook.id)?.custom_interest_value).toBe(second.interest_status);
+	});
+});
+
 describe('Webhook → Send Test, Resume, Get Delivery Log (audit and repair)', () => {
 	it('sends a test and reports whether the target answered', async () => {
 		const hook = await webhook();
