@@ -13,11 +13,12 @@ import { searchCampaigns } from './methods/listSearch';
 import { endpoints } from './transport/endpoints';
 import { instantlyApiRequest } from './transport/request';
 import type { DeliveryOptions } from './trigger/delivery';
-import { isDuplicate, outputItem, parsePayload, publicHeaders } from './trigger/delivery';
+import { isDuplicate, isForCampaign, outputItem, publicHeaders, readPayload } from './trigger/delivery';
 import { triggerProperties } from './trigger/description';
 import { matchDelivery, TEST_EVENT } from './trigger/events';
 import type { Registration } from './trigger/registration';
 import {
+	campaignFilter,
 	createBody,
 	creationFailed,
 	deleteWebhooks,
@@ -144,7 +145,7 @@ export class InstantlyTrigger implements INodeType {
 		if (!verifySecret(headers[VERIFICATION_HEADER], registeredSecretDigests(this))) {
 			return reply(401, { message: 'Unauthorized' });
 		}
-		const payload = parsePayload(this.getBodyData());
+		const payload = await readPayload(this);
 		if (!payload) return reply(400, { message: 'Expected a JSON object with an event_type' });
 
 		const options = this.getNodeParameter('options', {}) as DeliveryOptions;
@@ -155,6 +156,7 @@ export class InstantlyTrigger implements INodeType {
 					: undefined
 				: matchDelivery(selectedSubscriptions(this), payload.event_type);
 		if (!match) return reply(200, { received: true, ignored: 'event not selected' });
+		if (!isForCampaign(payload, campaignFilter(this))) return reply(200, { received: true, ignored: 'other campaign' });
 
 		const nodeKey = `${String(this.getWorkflow().id)}:${this.getNode().id}`;
 		if (isDuplicate(nodeKey, payload, Number(options.duplicateWindowMinutes ?? 0))) {
