@@ -25,6 +25,7 @@ import {
 	fetchWebhook,
 	isIntact,
 	loadRegistration,
+	ownerOf,
 	registeredSecretDigests,
 	removeRegistration,
 	resumeWebhook,
@@ -111,7 +112,7 @@ export class InstantlyTrigger implements INodeType {
 						})) as IDataObject;
 						webhooks.push({ id: String(created.id), event: subscription.option });
 					} catch (error) {
-						const left = await deleteWebhooks.call(this, webhooks.map(({ id }) => id), digest);
+						const left = await deleteWebhooks.call(this, webhooks.map(({ id }) => id), ownerOf(this, { secretDigest: digest, url: wanted.url }));
 						// What could not be deleted stays recorded, so the next activation or delete() retries it.
 						const leftovers = left.map((id) => ({ id, event: webhooks.find((hook) => hook.id === id)?.event ?? '' }));
 						saveRegistration(this, leftovers.length > 0 ? { ...wanted.stored, webhooks: leftovers, secretDigest: digest } : undefined);

@@ -58,10 +58,56 @@ export function registeredSecretDigests(context: IWebhookFunctions): string[] {
 	return ['production', 'test'].map((slot) => String((staticData[slot] as IDataObject | undefined)?.secretDigest ?? ''));
 }
 
+const SECRET_FORMAT = /^[0-9a-f]{64}$/;
+
+/**
+ * What a webhook read from Instantly says about our secret: `carried` when it echoes the secret
+ * with this digest, `replaced` when our header is gone or holds another secret, `unknown` when
+ * the value is hidden (Instantly echoes header values today; a masked value must not make every
+ * check recreate the set) or the read has no `headers` field at all.
+ */
+export function secretEvidence(webhook: IDataObject, digest: string): 'carried' | 'replaced' | 'unknown' {
+	if (!Object.hasOwn(webhook, 'headers')) return 'unknown';
+	const headers = webhook.headers;
+	if (headers === null || typeof headers !== 'object') return 'replaced';
+	const entry = Object.entries(headers).find(([name]) => name.toLowerCase() === VERIFICATION_HEADER);
+	if (!entry) return 'replaced';
+	const value: unknown = entry[1];
+	if (typeof value !== 'string' || !SECRET_FORMAT.test(value)) return 'unknown';
+	return secretDigest(value) === digest ? 'carried' : 'replaced';
+}
+
 /** Whether an Instantly webhook carries the secret with this digest. */
 function carriesSecret(webhook: IDataObject, digest: string): boolean {
-	const secret = ((webhook.headers ?? {}) as IDataObject)[VERIFICATION_HEADER];
-	return typeof secret === 'string' && secretDigest(secret) === digest;
+	return secretEvidence(webhook, digest) === 'carried';
+}
+
+/** How to find a trigger's webhooks in Instantly's list: its secret, or its URL and the names it gives. */
+export interface Owner {
+	digest: string;
+	url: string;
+	workflowId: string;
+}
+
+/**
+ * Whether a listed webhook was made by the trigger: it echoes the secret, or it targets the
+ * trigger's URL (unique to this node and mode) under a name `webhookName` gave it for this
+ * workflow. The second needs no echo of header values.
+ */
+export function isOwnedBy(webhook: IDataObject, owner: Owner): boolean {
+	if (carriesSecret(webhook, owner.digest)) return true;
+	const name = webhook.name;
+	return (
+		webhook.target_hook_url === owner.url &&
+		typeof name === 'string' &&
+		name.startsWith('n8n') &&
+		name.includes(`(workflow ${owner.workflowId}) · `)
+	);
+}
+
+/** The owner of a registration's webhooks. */
+export function ownerOf(context: IHookFunctions, registration: Pick<Registration, 'secretDigest' | 'url'>): Owner {
+	return { digest: registration.secretDigest, url: registration.url, workflowId: String(context.getWorkflow().id) };
 }
 
 /** The selected events as subscriptions; `all_events` alone when chosen (it covers the rest). */
@@ -167,7 +213,7 @@ export function isIntact(remote: IDataObject, registration: Registration, event:
 		(subscription.customInterestValue === null ||
 			Number(remote.custom_interest_value) === subscription.customInterestValue) &&
 		String(remote.campaign ?? '').toLowerCase() === (registration.campaign ?? '') &&
-		carriesSecret(remote, registration.secretDigest)
+		secretEvidence(remote, registration.secretDigest) !== 'replaced'
 	);
 }
 
@@ -187,16 +233,16 @@ export async function fetchWebhook(this: IHookFunctions, id: string): Promise<ID
 }
 
 /**
- * Deletes webhooks by id (404 counts as deleted) and, when a secret's digest is given, any other
- * webhook carrying that secret: a create whose answer was lost may have been applied. Returns the ids that could
- * not be deleted, each failure logged with its id.
+ * Deletes webhooks by id (404 counts as deleted) and, when their owner is given, any other webhook
+ * of that owner (see `isOwnedBy`): a create whose answer was lost may have been applied. Returns
+ * the ids that could not be deleted, each failure logged with its id.
  */
-export async function deleteWebhooks(this: IHookFunctions, ids: string[], digest?: string): Promise<string[]> {
+export async function deleteWebhooks(this: IHookFunctions, ids: string[], owner?: Owner): Promise<string[]> {
 	const targets = new Set(ids);
-	if (digest) {
+	if (owner) {
 		try {
 			for await (const webhook of paginate.call(this, endpoints.listWebhooks) as AsyncGenerator<IDataObject>) {
-				if (carriesSecret(webhook, digest)) targets.add(String(webhook.id));
+				if (isOwnedBy(webhook, owner)) targets.add(String(webhook.id));
 			}
 		} catch (error) {
 			this.logger.warn(`Instantly Trigger: could not list webhooks to look for leftovers: ${(error as Error).message}`);
@@ -234,7 +280,7 @@ export async function resumeWebhook(this: IHookFunctions, id: string): Promise<b
  * recorded and the error is thrown, so no new set is created beside them.
  */
 export async function removeRegistration(this: IHookFunctions, registration: Registration): Promise<void> {
-	const failed = await deleteWebhooks.call(this, registration.webhooks.map(({ id }) => id), registration.secretDigest);
+	const failed = await deleteWebhooks.call(this, registration.webhooks.map(({ id }) => id), ownerOf(this, registration));
 	const kept = failed.map((id) => ({ id, event: registration.webhooks.find((hook) => hook.id === id)?.event ?? '' }));
 	saveRegistration(this, kept.length > 0 ? { ...registration, webhooks: kept } : undefined);
 	if (kept.length > 0) {
