@@ -18,6 +18,7 @@ import { triggerProperties } from './trigger/description';
 import { matchDelivery, TEST_EVENT } from './trigger/events';
 import type { Registration } from './trigger/registration';
 import {
+	assertCampaignExists,
 	campaignFilter,
 	createBody,
 	creationFailed,
@@ -98,6 +99,7 @@ export class InstantlyTrigger implements INodeType {
 			/** One Instantly webhook per selected event, all carrying a new secret; all or nothing. */
 			async create(this: IHookFunctions): Promise<boolean> {
 				const wanted = wantedRegistration(this);
+				await assertCampaignExists.call(this, wanted.campaign);
 				const previous = loadRegistration(this);
 				if (previous) await removeRegistration.call(this, previous);
 

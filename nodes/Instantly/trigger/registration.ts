@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { isUuid } from '../helpers/locator';
+import { campaignNotFound, locatorId } from '../helpers/locator';
 import { endpoints } from '../transport/endpoints';
 import { paginate } from '../transport/pagination';
 import { instantlyApiRequest } from '../transport/request';
@@ -127,21 +127,25 @@ export function selectedSubscriptions(context: TriggerContext): Subscription[] {
 	return allEvents ? [allEvents] : subscriptions;
 }
 
-const UUID_IN_TEXT = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/;
-
-/** The Campaign locator as a UUID, or null for every campaign of the workspace. */
+/** The Campaign locator as a lower-case UUID, or null for every campaign of the workspace. */
 export function campaignFilter(context: TriggerContext): string | null {
 	const raw = context.getNodeParameter('campaign', '') as INodeParameterResourceLocator | string;
-	const locator = typeof raw === 'string' ? { mode: 'id', value: raw } : raw;
-	const text = String(locator?.value ?? '').trim();
-	if (text === '') return null;
-	const id = locator.mode === 'url' ? UUID_IN_TEXT.exec(text)?.[0] : text;
-	if (id === undefined || !isUuid(id)) {
-		throw new NodeOperationError(context.getNode(), `Campaign: "${text}" is not a valid Instantly campaign`, {
-			description: 'Pick a campaign from the list, give its ID (a UUID) or its Instantly URL, or leave it empty for every campaign.',
-		});
+	return locatorId(context.getNode(), raw, 'Campaign')?.toLowerCase() ?? null;
+}
+
+/**
+ * Refuses a campaign the workspace does not have, before any webhook is made. A key that may not
+ * read campaigns skips the check: the webhook scopes are all the trigger needs.
+ */
+export async function assertCampaignExists(this: IHookFunctions, campaign: string | null): Promise<void> {
+	if (campaign === null) return;
+	try {
+		await instantlyApiRequest.call(this, endpoints.getCampaign, { pathParams: { id: campaign } });
+	} catch (error) {
+		if (isNotFound(error)) throw campaignNotFound(this.getNode(), campaign);
+		if (error instanceof NodeApiError && error.httpCode === '403') return;
+		throw asNodeError(this, error);
 	}
-	return id.toLowerCase();
 }
 
 /** Reads and validates the parameters; throws before anything is sent when they are unusable. */

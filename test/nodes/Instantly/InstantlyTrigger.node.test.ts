@@ -231,9 +231,25 @@ describe.each(['clear', 'masked'])('lifecycle, header values read back %s', (ech
 		await expect(hook('create', newWorkflow({ events: [] }))).rejects.toThrow('Choose at least one event');
 		await expect(hook('create', newWorkflow({ events: ['email.sent'] }))).rejects.toThrow('Unknown Instantly event');
 		await expect(hook('create', newWorkflow({ events: ['email_sent'], campaign: campaignLocator('not-a-uuid') }))).rejects.toThrow(
-			'not a valid Instantly campaign',
+			'Campaign: "not-a-uuid" is not a valid Instantly ID',
 		);
 		expect(sim.requests).toEqual([]);
+	});
+
+	it('says a well-formed campaign ID is not in the workspace, and creates nothing', async () => {
+		const missing = '0199e9d9-0000-7000-8000-00000000beef';
+		const workflow = newWorkflow({ events: ['reply_received'], campaign: campaignLocator(missing) });
+		await expect(hook('create', workflow)).rejects.toThrow(`Campaign: campaign ${missing} not found in this workspace`);
+		expect(sim.requests.map((request) => `${request.method} ${request.template}`)).toEqual(['GET /api/v2/campaigns/{id}']);
+		expect(webhooks()).toEqual([]);
+		expect(workflow.staticData).toEqual({});
+	});
+
+	it('activates with a campaign when the key may not read campaigns', async () => {
+		sim.injectFault({ method: 'GET', path: `/api/v2/campaigns/${campaignId}`, status: 403, message: 'Forbidden' });
+		const workflow = newWorkflow({ events: ['reply_received'], campaign: campaignLocator(campaignId) });
+		await activate(workflow);
+		expect(webhooks().map((webhook) => webhook.campaign)).toEqual([campaignId]);
 	});
 
 	it('accepts the campaign by URL', async () => {
