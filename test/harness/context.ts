@@ -181,14 +181,16 @@ async function n8nWebhookRequest(delivery: IncomingDelivery, typeVersion: number
 	await request.readRawBody();
 	if (bytes.length === 0) return request;
 	const text = bytes.toString(encoding);
+	// 2.41 strips a byte order mark from JSON and form bodies (1.123 does not: JSON with one gets a 422).
+	const withoutBom = text.replace(/^\uFEFF/, '');
 	if (contentType === 'application/json') {
 		try {
-			request.body = JSON.parse(text) as unknown;
+			request.body = JSON.parse(withoutBom) as unknown;
 		} catch (error) {
 			throw new RejectedByN8n(422, `Failed to parse request body: ${(error as Error).message}`);
 		}
 	} else if (contentType === 'application/x-www-form-urlencoded') {
-		request.body = parseQueryString(text, undefined, undefined, { maxKeys: 1000 });
+		request.body = parseQueryString(withoutBom, undefined, undefined, { maxKeys: 1000 });
 	} else if (contentType === 'text/plain') {
 		request.body = text;
 	}

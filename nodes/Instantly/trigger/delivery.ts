@@ -24,7 +24,8 @@ export function parsePayload(body: unknown): Payload | undefined {
 	let value = body;
 	for (let wrapping = 0; typeof value === 'string' && wrapping <= MAX_JSON_WRAPPINGS; wrapping++) {
 		try {
-			value = JSON.parse(value) as unknown;
+			// A byte order mark is not JSON; n8n 2.x strips it from JSON bodies, 1.x and text bodies keep it.
+			value = JSON.parse(value.replace(/^\uFEFF/, '')) as unknown;
 		} catch {
 			return undefined;
 		}

@@ -536,6 +536,8 @@ describe('deliveries', () => {
 		['application/x-www-form-urlencoded', 'object', asObject],
 		['application/json', 'JSON string', asJsonString],
 		['text/plain', 'JSON string', asJsonString],
+		['text/plain', 'object after a byte order mark', (json: string) => `\uFEFF${json}`],
+		['application/json', 'object after a byte order mark', (json: string) => `\uFEFF${json}`],
 	])('runs the workflow for an authenticated event sent as %s (%s)', async (contentType, _shape, encode) => {
 		const payload = { ...event, campaign_id: campaignId };
 		const response = await post(productionUrl(workflow), encode(JSON.stringify(payload)), { [VERIFICATION_HEADER]: secret, 'content-type': contentType });

@@ -18,6 +18,7 @@ describe('trigger/delivery', () => {
 		[[{ event_type: 'email_sent' }], false],
 		['{"event_type":"email_sent"}', true],
 		[JSON.stringify('{"event_type":"email_sent"}'), true],
+		['\uFEFF{"event_type":"email_sent"}', true],
 		['{"event_type":', false],
 		['event_type=email_sent', false],
 		['"just text"', false],
