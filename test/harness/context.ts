@@ -144,7 +144,7 @@ export class RejectedByN8n extends Error {
 	}
 }
 
-/** `parseContentType` of n8n-core (`parseIncomingMessage`): the type lower-cased, charset utf-8 unless given. */
+/** `parseContentType` (`parseIncomingMessage`: n8n-core in 1.123, @n8n/backend-network in 2.41): the type lower-cased, charset utf-8 unless given. */
 function contentTypeOf(header: string | undefined) {
 	if (!header) return { contentType: undefined, encoding: undefined };
 	const [type, ...parameters] = header.split(';');
