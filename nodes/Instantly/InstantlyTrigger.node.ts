@@ -13,17 +13,20 @@ import { searchCampaigns } from './methods/listSearch';
 import { endpoints } from './transport/endpoints';
 import { instantlyApiRequest } from './transport/request';
 import type { DeliveryOptions } from './trigger/delivery';
-import { isDuplicate, outputItem, parsePayload, publicHeaders } from './trigger/delivery';
+import { isDuplicate, isForCampaign, outputItem, publicHeaders, readPayload } from './trigger/delivery';
 import { triggerProperties } from './trigger/description';
 import { matchDelivery, TEST_EVENT } from './trigger/events';
 import type { Registration } from './trigger/registration';
 import {
+	assertCampaignExists,
+	campaignFilter,
 	createBody,
 	creationFailed,
 	deleteWebhooks,
 	fetchWebhook,
 	isIntact,
 	loadRegistration,
+	ownerOf,
 	registeredSecretDigests,
 	removeRegistration,
 	resumeWebhook,
@@ -96,6 +99,7 @@ export class InstantlyTrigger implements INodeType {
 			/** One Instantly webhook per selected event, all carrying a new secret; all or nothing. */
 			async create(this: IHookFunctions): Promise<boolean> {
 				const wanted = wantedRegistration(this);
+				await assertCampaignExists.call(this, wanted.campaign);
 				const previous = loadRegistration(this);
 				if (previous) await removeRegistration.call(this, previous);
 
@@ -110,7 +114,7 @@ export class InstantlyTrigger implements INodeType {
 						})) as IDataObject;
 						webhooks.push({ id: String(created.id), event: subscription.option });
 					} catch (error) {
-						const left = await deleteWebhooks.call(this, webhooks.map(({ id }) => id), digest);
+						const left = await deleteWebhooks.call(this, webhooks.map(({ id }) => id), ownerOf(this, { secretDigest: digest, url: wanted.url }));
 						// What could not be deleted stays recorded, so the next activation or delete() retries it.
 						const leftovers = left.map((id) => ({ id, event: webhooks.find((hook) => hook.id === id)?.event ?? '' }));
 						saveRegistration(this, leftovers.length > 0 ? { ...wanted.stored, webhooks: leftovers, secretDigest: digest } : undefined);
@@ -144,7 +148,7 @@ export class InstantlyTrigger implements INodeType {
 		if (!verifySecret(headers[VERIFICATION_HEADER], registeredSecretDigests(this))) {
 			return reply(401, { message: 'Unauthorized' });
 		}
-		const payload = parsePayload(this.getBodyData());
+		const payload = await readPayload(this);
 		if (!payload) return reply(400, { message: 'Expected a JSON object with an event_type' });
 
 		const options = this.getNodeParameter('options', {}) as DeliveryOptions;
@@ -155,6 +159,7 @@ export class InstantlyTrigger implements INodeType {
 					: undefined
 				: matchDelivery(selectedSubscriptions(this), payload.event_type);
 		if (!match) return reply(200, { received: true, ignored: 'event not selected' });
+		if (!isForCampaign(payload, campaignFilter(this))) return reply(200, { received: true, ignored: 'other campaign' });
 
 		const nodeKey = `${String(this.getWorkflow().id)}:${this.getNode().id}`;
 		if (isDuplicate(nodeKey, payload, Number(options.duplicateWindowMinutes ?? 0))) {

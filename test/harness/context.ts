@@ -1,3 +1,5 @@
+import { parse as parseQueryString } from 'node:querystring';
+
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -29,6 +31,8 @@ export interface ContextOptions {
 	workflow?: { id: string; name: string };
 	/** The workflow's time zone (n8n's default when the workflow sets none). */
 	timezone?: string;
+	/** The node's typeVersion; n8n parses webhook bodies differently for version 1. */
+	typeVersion?: number;
 }
 
 export interface LoggedMessage {
@@ -44,7 +48,7 @@ function baseContext(options: ContextOptions) {
 		id: 'node-under-test',
 		name: options.nodeType.description.displayName,
 		type: `n8n-nodes-instantly-ai.${options.nodeType.description.name}`,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: {},
 	};
@@ -129,10 +133,75 @@ export interface RecordedResponse {
 
 export interface IncomingDelivery {
 	headers: Record<string, string>;
-	body: unknown;
+	/** The request body exactly as sent. */
+	rawBody: Buffer | string;
 }
 
-export function webhookContext(options: ContextOptions, delivery: IncomingDelivery) {
+/** n8n refused the request before the node ran (it answers with this status). */
+export class RejectedByN8n extends Error {
+	constructor(
+		readonly statusCode: number,
+		message: string,
+	) {
+		super(message);
+	}
+}
+
+/** `parseContentType` (`parseIncomingMessage`: n8n-core in 1.123, @n8n/backend-network in 2.41): the type lower-cased, charset utf-8 unless given. */
+function contentTypeOf(header: string | undefined) {
+	if (!header) return { contentType: undefined, encoding: undefined };
+	const [type, ...parameters] = header.split(';');
+	const charset = parameters.map((parameter) => parameter.split('=')).find(([key]) => key.trim().toLowerCase() === 'charset')?.[1];
+	return { contentType: type.toLowerCase(), encoding: (charset ?? 'utf-8').trim().replace(/^"|"$/g, '').toLowerCase() as BufferEncoding };
+}
+
+/**
+ * The request object n8n hands a trigger's webhook(), built from the bytes sent, as n8n 1.123
+ * and 2.41 do: `rawBodyReader` (content type, lazy `readRawBody`), then `parseRequestBody` of
+ * cli `webhook-helpers`: version 1 start nodes always go through `parseBody`; later versions only
+ * for JSON, text, form and XML types, so other or missing types leave `body` undefined and the
+ * raw bytes unread. `parseBody`: JSON via `jsonParse` (failure: 422), text as a string, forms via
+ * `querystring`, anything else left unparsed. The webhook route sits before n8n's general body
+ * parser, so nothing fills `body` in later.
+ */
+async function n8nWebhookRequest(delivery: IncomingDelivery, typeVersion: number, headers: Record<string, string>) {
+	const bytes = Buffer.isBuffer(delivery.rawBody) ? delivery.rawBody : Buffer.from(delivery.rawBody, 'utf8');
+	const { contentType, encoding } = contentTypeOf(headers['content-type']);
+	const request: { headers: Record<string, string>; method: string; contentType?: string; encoding?: BufferEncoding; body?: unknown; rawBody?: Buffer; readRawBody: () => Promise<void> } = {
+		headers,
+		method: 'POST',
+		contentType,
+		encoding,
+		readRawBody: async () => {
+			request.rawBody ??= bytes;
+		},
+	};
+	if (contentType?.startsWith('multipart/') || contentType?.endsWith('/xml') || contentType?.endsWith('+xml')) {
+		throw new Error(`The harness does not simulate n8n's ${contentType} parsing`);
+	}
+	const parsedFor = ['application/json', 'text/plain', 'application/x-www-form-urlencoded'];
+	if (typeVersion > 1 && !parsedFor.some((type) => contentType?.startsWith(type))) return request;
+	await request.readRawBody();
+	if (bytes.length === 0) return request;
+	const text = bytes.toString(encoding);
+	// 2.41 strips a byte order mark from JSON and form bodies (1.123 does not: JSON with one gets a 422).
+	const withoutBom = text.replace(/^\uFEFF/, '');
+	if (contentType === 'application/json') {
+		try {
+			request.body = JSON.parse(withoutBom) as unknown;
+		} catch (error) {
+			throw new RejectedByN8n(422, `Failed to parse request body: ${(error as Error).message}`);
+		}
+	} else if (contentType === 'application/x-www-form-urlencoded') {
+		request.body = parseQueryString(withoutBom, undefined, undefined, { maxKeys: 1000 });
+	} else if (contentType === 'text/plain') {
+		request.body = text;
+	}
+	return request;
+}
+
+/** A webhook() call for one incoming request, given as n8n receives it (headers and raw bytes). */
+export async function webhookContext(options: ContextOptions, delivery: IncomingDelivery) {
 	const { context, logs, staticData } = baseContext(options);
 	const response: RecordedResponse = { ended: false };
 	const res = {
@@ -160,18 +229,20 @@ export function webhookContext(options: ContextOptions, delivery: IncomingDelive
 	const headers = Object.fromEntries(
 		Object.entries(delivery.headers).map(([name, value]) => [name.toLowerCase(), value]),
 	);
+	const request = await n8nWebhookRequest(delivery, options.typeVersion ?? 1, headers);
 	return {
 		context: {
 			...context,
-			getRequestObject: () => ({ headers, body: delivery.body, method: 'POST' }),
+			getRequestObject: () => request,
 			getResponseObject: () => res,
 			getHeaderData: () => headers,
-			getBodyData: () => delivery.body,
+			getBodyData: () => request.body,
 			getWebhookName: () => 'default',
 		} as unknown as IWebhookFunctions,
 		logs,
 		staticData,
 		response,
+		request,
 	};
 }
 

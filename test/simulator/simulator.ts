@@ -25,6 +25,8 @@ export interface SimulatorOptions {
 	backgroundJobStepMs?: number;
 	/** Seeds the demo workspace with API key `demo-key` (or the given key). */
 	seedDemo?: boolean | { apiKey: string };
+	/** Webhook reads show custom header values masked, as Instantly might (it echoes them today). */
+	maskWebhookHeaders?: boolean;
 }
 
 export interface CreateWorkspaceOptions {
@@ -84,6 +86,8 @@ export class Simulator {
 	readonly responseViolations: ResponseViolation[] = [];
 	readonly deliveryOptions: DeliveryOptions;
 	latencyMs: number;
+	/** See `SimulatorOptions.maskWebhookHeaders`; `reset()` goes back to the option. */
+	maskWebhookHeaders: boolean;
 	readonly services: SimulatorServices;
 	private readonly workspaces = new Map<string, WorkspaceState>();
 	private readonly apiKeys = new Map<string, string>();
@@ -93,6 +97,7 @@ export class Simulator {
 
 	constructor(readonly options: SimulatorOptions = {}) {
 		this.latencyMs = options.latencyMs ?? 0;
+		this.maskWebhookHeaders = options.maskWebhookHeaders ?? false;
 		this.rateLimiter = new RateLimiter(options.rateLimits === undefined ? DEFAULT_RATE_LIMITS : options.rateLimits);
 		this.deliveryOptions = {
 			...DEFAULT_DELIVERY_OPTIONS,
@@ -112,6 +117,7 @@ export class Simulator {
 				this.timers.add(timer);
 			},
 			backgroundJobStepMs: options.backgroundJobStepMs ?? 100,
+			webhookHeadersMasked: () => this.maskWebhookHeaders,
 		};
 	}
 
@@ -230,6 +236,7 @@ export class Simulator {
 		this.clearRequests();
 		this.faults.clear();
 		this.latencyMs = this.options.latencyMs ?? 0;
+		this.maskWebhookHeaders = this.options.maskWebhookHeaders ?? false;
 		this.rateLimiter.configure(this.options.rateLimits === undefined ? DEFAULT_RATE_LIMITS : this.options.rateLimits);
 	}
 

@@ -35,6 +35,20 @@ describe('simulator: webhook delivery', () => {
 	const createHook = async (fields: Record<string, unknown>) =>
 		(await api('POST', '/api/v2/webhooks', { target_hook_url: `${receiver.url}/hook`, ...fields })).body;
 
+	it('maskWebhookHeaders masks header values in every webhook read, still delivers them, and reset restores the option', async () => {
+		simulator.maskWebhookHeaders = true;
+		const hook = await createHook({ event_type: 'reply_received', headers: { 'x-n8n-secret': 's3cret' } });
+		const masked = { 'x-n8n-secret': '********' };
+		expect(hook.headers).toEqual(masked);
+		expect((await api('GET', `/api/v2/webhooks/${hook.id}`)).body.headers).toEqual(masked);
+		expect((await api('GET', '/api/v2/webhooks')).body.items[0].headers).toEqual(masked);
+		expect((await api('PATCH', `/api/v2/webhooks/${hook.id}`, { name: 'Renamed' })).body.headers).toEqual(masked);
+		await simulator.triggerEvent(KEY, { event_type: 'reply_received', campaign_id: campaignId, lead_email: 'jane@prospect.com' });
+		expect(receiver.received[0].headers['x-n8n-secret']).toBe('s3cret');
+		simulator.reset();
+		expect(simulator.maskWebhookHeaders).toBe(false);
+	});
+
 	it('delivers a flat payload with the webhook headers, and maps email_link_clicked to link_clicked', async () => {
 		const hook = await createHook({ event_type: 'email_link_clicked', headers: { 'x-n8n-secret': 's3cret' } });
 		expect(hook.status).toBe(1);

@@ -23,7 +23,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as InstantlyType['resource'];
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const handler = resources[resource]?.[operation];
+	// Own properties only: an operation named "constructor" or "toString" is not one.
+	const operations = Object.hasOwn(resources, resource) ? resources[resource] : undefined;
+	const handler = operations && Object.hasOwn(operations, operation) ? operations[operation] : undefined;
 	if (!handler) {
 		throw new NodeOperationError(
 			this.getNode(),

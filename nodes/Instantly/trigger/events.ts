@@ -76,9 +76,10 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
 	supersearch_enrichment_completed: 'A SuperSearch enrichment finished',
 };
 
-// Subscriptions and payloads use different names for clicks (REFERENCE §2.4).
-const DELIVERED_AS: Partial<Record<EventType, string>> = { email_link_clicked: 'link_clicked' };
-const SUBSCRIBED_AS: Record<string, EventType> = { link_clicked: 'email_link_clicked' };
+// Subscriptions and payloads use different names for clicks (REFERENCE §2.4). Maps, because a
+// delivered name is outside data: a custom label may be called "constructor" or "__proto__".
+const DELIVERED_AS = new Map<EventType, string>([['email_link_clicked', 'link_clicked']]);
+const SUBSCRIBED_AS = new Map<string, EventType>([['link_clicked', 'email_link_clicked']]);
 
 export function isEventType(value: string): value is EventType {
 	return (EVENT_TYPES as readonly string[]).includes(value);
@@ -86,12 +87,12 @@ export function isEventType(value: string): value is EventType {
 
 /** The `event_type` a payload carries for a subscription: `email_link_clicked` → `link_clicked`. */
 export function deliveredName(subscription: EventType): string {
-	return DELIVERED_AS[subscription] ?? subscription;
+	return DELIVERED_AS.get(subscription) ?? subscription;
 }
 
 /** The subscription name of a delivered `event_type`: `link_clicked` → `email_link_clicked`. */
 export function subscribedName(delivered: string): string {
-	return SUBSCRIBED_AS[delivered] ?? delivered;
+	return SUBSCRIBED_AS.get(delivered) ?? delivered;
 }
 
 const CUSTOM_PREFIX = 'custom:';

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { isUuid } from '../helpers/locator';
+import { campaignNotFound, locatorId } from '../helpers/locator';
 import { endpoints } from '../transport/endpoints';
 import { paginate } from '../transport/pagination';
 import { instantlyApiRequest } from '../transport/request';
@@ -58,10 +58,56 @@ export function registeredSecretDigests(context: IWebhookFunctions): string[] {
 	return ['production', 'test'].map((slot) => String((staticData[slot] as IDataObject | undefined)?.secretDigest ?? ''));
 }
 
+const SECRET_FORMAT = /^[0-9a-f]{64}$/;
+
+/**
+ * What a webhook read from Instantly says about our secret: `carried` when it echoes the secret
+ * with this digest, `replaced` when our header is gone or holds another secret, `unknown` when
+ * the value is hidden (Instantly echoes header values today; a masked value must not make every
+ * check recreate the set) or the read has no `headers` field at all.
+ */
+export function secretEvidence(webhook: IDataObject, digest: string): 'carried' | 'replaced' | 'unknown' {
+	if (!Object.hasOwn(webhook, 'headers')) return 'unknown';
+	const headers = webhook.headers;
+	if (headers === null || typeof headers !== 'object') return 'replaced';
+	const entry = Object.entries(headers).find(([name]) => name.toLowerCase() === VERIFICATION_HEADER);
+	if (!entry) return 'replaced';
+	const value: unknown = entry[1];
+	if (typeof value !== 'string' || !SECRET_FORMAT.test(value)) return 'unknown';
+	return secretDigest(value) === digest ? 'carried' : 'replaced';
+}
+
 /** Whether an Instantly webhook carries the secret with this digest. */
 function carriesSecret(webhook: IDataObject, digest: string): boolean {
-	const secret = ((webhook.headers ?? {}) as IDataObject)[VERIFICATION_HEADER];
-	return typeof secret === 'string' && secretDigest(secret) === digest;
+	return secretEvidence(webhook, digest) === 'carried';
+}
+
+/** How to find a trigger's webhooks in Instantly's list: its secret, or its URL and the names it gives. */
+export interface Owner {
+	digest: string;
+	url: string;
+	workflowId: string;
+}
+
+/**
+ * Whether a listed webhook was made by the trigger: it echoes the secret, or it targets the
+ * trigger's URL (unique to this node and mode) under a name `webhookName` gave it for this
+ * workflow. The second needs no echo of header values.
+ */
+export function isOwnedBy(webhook: IDataObject, owner: Owner): boolean {
+	if (carriesSecret(webhook, owner.digest)) return true;
+	const name = webhook.name;
+	return (
+		webhook.target_hook_url === owner.url &&
+		typeof name === 'string' &&
+		name.startsWith('n8n') &&
+		name.includes(`(workflow ${owner.workflowId}) · `)
+	);
+}
+
+/** The owner of a registration's webhooks. */
+export function ownerOf(context: IHookFunctions, registration: Pick<Registration, 'secretDigest' | 'url'>): Owner {
+	return { digest: registration.secretDigest, url: registration.url, workflowId: String(context.getWorkflow().id) };
 }
 
 /** The selected events as subscriptions; `all_events` alone when chosen (it covers the rest). */
@@ -81,21 +127,25 @@ export function selectedSubscriptions(context: TriggerContext): Subscription[] {
 	return allEvents ? [allEvents] : subscriptions;
 }
 
-const UUID_IN_TEXT = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/;
-
-/** The Campaign locator as a UUID, or null for every campaign of the workspace. */
+/** The Campaign locator as a lower-case UUID, or null for every campaign of the workspace. */
 export function campaignFilter(context: TriggerContext): string | null {
 	const raw = context.getNodeParameter('campaign', '') as INodeParameterResourceLocator | string;
-	const locator = typeof raw === 'string' ? { mode: 'id', value: raw } : raw;
-	const text = String(locator?.value ?? '').trim();
-	if (text === '') return null;
-	const id = locator.mode === 'url' ? UUID_IN_TEXT.exec(text)?.[0] : text;
-	if (id === undefined || !isUuid(id)) {
-		throw new NodeOperationError(context.getNode(), `Campaign: "${text}" is not a valid Instantly campaign`, {
-			description: 'Pick a campaign from the list, give its ID (a UUID) or its Instantly URL, or leave it empty for every campaign.',
-		});
+	return locatorId(context.getNode(), raw, 'Campaign')?.toLowerCase() ?? null;
+}
+
+/**
+ * Refuses a campaign the workspace does not have, before any webhook is made. A key that may not
+ * read campaigns skips the check: the webhook scopes are all the trigger needs.
+ */
+export async function assertCampaignExists(this: IHookFunctions, campaign: string | null): Promise<void> {
+	if (campaign === null) return;
+	try {
+		await instantlyApiRequest.call(this, endpoints.getCampaign, { pathParams: { id: campaign } });
+	} catch (error) {
+		if (isNotFound(error)) throw campaignNotFound(this.getNode(), campaign);
+		if (error instanceof NodeApiError && error.httpCode === '403') return;
+		throw asNodeError(this, error);
 	}
-	return id.toLowerCase();
 }
 
 /** Reads and validates the parameters; throws before anything is sent when they are unusable. */
@@ -167,7 +217,7 @@ export function isIntact(remote: IDataObject, registration: Registration, event:
 		(subscription.customInterestValue === null ||
 			Number(remote.custom_interest_value) === subscription.customInterestValue) &&
 		String(remote.campaign ?? '').toLowerCase() === (registration.campaign ?? '') &&
-		carriesSecret(remote, registration.secretDigest)
+		secretEvidence(remote, registration.secretDigest) !== 'replaced'
 	);
 }
 
@@ -187,16 +237,16 @@ export async function fetchWebhook(this: IHookFunctions, id: string): Promise<ID
 }
 
 /**
- * Deletes webhooks by id (404 counts as deleted) and, when a secret's digest is given, any other
- * webhook carrying that secret: a create whose answer was lost may have been applied. Returns the ids that could
- * not be deleted, each failure logged with its id.
+ * Deletes webhooks by id (404 counts as deleted) and, when their owner is given, any other webhook
+ * of that owner (see `isOwnedBy`): a create whose answer was lost may have been applied. Returns
+ * the ids that could not be deleted, each failure logged with its id.
  */
-export async function deleteWebhooks(this: IHookFunctions, ids: string[], digest?: string): Promise<string[]> {
+export async function deleteWebhooks(this: IHookFunctions, ids: string[], owner?: Owner): Promise<string[]> {
 	const targets = new Set(ids);
-	if (digest) {
+	if (owner) {
 		try {
 			for await (const webhook of paginate.call(this, endpoints.listWebhooks) as AsyncGenerator<IDataObject>) {
-				if (carriesSecret(webhook, digest)) targets.add(String(webhook.id));
+				if (isOwnedBy(webhook, owner)) targets.add(String(webhook.id));
 			}
 		} catch (error) {
 			this.logger.warn(`Instantly Trigger: could not list webhooks to look for leftovers: ${(error as Error).message}`);
@@ -234,7 +284,7 @@ export async function resumeWebhook(this: IHookFunctions, id: string): Promise<b
  * recorded and the error is thrown, so no new set is created beside them.
  */
 export async function removeRegistration(this: IHookFunctions, registration: Registration): Promise<void> {
-	const failed = await deleteWebhooks.call(this, registration.webhooks.map(({ id }) => id), registration.secretDigest);
+	const failed = await deleteWebhooks.call(this, registration.webhooks.map(({ id }) => id), ownerOf(this, registration));
 	const kept = failed.map((id) => ({ id, event: registration.webhooks.find((hook) => hook.id === id)?.event ?? '' }));
 	saveRegistration(this, kept.length > 0 ? { ...registration, webhooks: kept } : undefined);
 	if (kept.length > 0) {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IDataObject } from 'n8n-workflow';
 
 /**
  * Instantly does not sign deliveries (REFERENCE §2.6). Each activation registers a random secret
@@ -36,4 +37,20 @@ export function verifySecret(received: unknown, expectedDigests: Array<string | 
 		if (timingSafeEqual(receivedDigest, Buffer.from(expected, 'hex'))) matched = true;
 	}
 	return matched;
+}
+
+/** What outputs show instead of the trigger's secret. */
+export const MASKED_SECRET = '(hidden: the Instantly Trigger secret)';
+
+/**
+ * A webhook as Instantly returns it, with the trigger's secret header value hidden: output items
+ * are saved with executions. Other custom headers are kept as they are.
+ */
+export function maskSecretHeader(webhook: IDataObject): IDataObject {
+	const headers = webhook.headers;
+	if (headers === null || typeof headers !== 'object' || Array.isArray(headers)) return webhook;
+	const masked = Object.fromEntries(
+		Object.entries(headers).map(([name, value]) => [name, name.toLowerCase() === VERIFICATION_HEADER ? MASKED_SECRET : value]),
+	);
+	return { ...webhook, headers: masked };
 }

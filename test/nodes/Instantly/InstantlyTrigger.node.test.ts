@@ -7,7 +7,7 @@ import { InstantlyTrigger } from '../../../nodes/Instantly/InstantlyTrigger.node
 import { clearRecentDeliveries } from '../../../nodes/Instantly/trigger/delivery';
 import { EVENT_TYPES, deliveredName } from '../../../nodes/Instantly/trigger/events';
 import { secretDigest, VERIFICATION_HEADER } from '../../../nodes/Instantly/trigger/secret';
-import { hookContext, loadOptionsContext, webhookContext, type LoggedMessage } from '../../harness/context';
+import { hookContext, loadOptionsContext, RejectedByN8n, webhookContext, type LoggedMessage } from '../../harness/context';
 import { startSimulator, type Simulator } from '../../simulator';
 import { apiClient, MINIMAL_CAMPAIGN } from '../../simulator/testClient';
 
@@ -15,6 +15,10 @@ const KEY = 'trigger-key';
 const WORKFLOW = { id: 'wf-42', name: 'Reply router' };
 const trigger = new InstantlyTrigger();
 const lifecycle = trigger.webhookMethods.default;
+/** Every shipped version: n8n treats a version-1 start node's request body differently. */
+const VERSIONS = [trigger.description.version].flat();
+/** The version the workflows of the running test use. */
+let typeVersion = trigger.description.defaultVersion ?? 1;
 
 type Mode = 'trigger' | 'manual';
 type Parameters = Record<string, unknown>;
@@ -58,6 +62,7 @@ function options(workflow: Workflow, mode: Mode) {
 		webhookUrl: mode === 'manual' ? testUrl(workflow) : productionUrl(workflow),
 		mode,
 		workflow: workflow.workflow,
+		typeVersion,
 	};
 }
 
@@ -77,12 +82,21 @@ async function activate(workflow: Workflow, mode: Mode = 'trigger') {
 	if (!(await hook('checkExists', workflow, mode))) await hook('create', workflow, mode);
 }
 
-async function deliverToTrigger(path: string, headers: Record<string, string>, body: unknown) {
+async function deliverToTrigger(path: string, headers: Record<string, string>, rawBody: Buffer) {
 	const [, kind, workflowId] = path.split('/');
 	const workflow = workflows.get(workflowId)!;
 	if (workflow.failing) return { status: 503, body: { message: 'Service Unavailable' } };
 	const mode: Mode = kind === 'webhook-test' ? 'manual' : 'trigger';
-	const { context, response, logs } = webhookContext(options(workflow, mode), { headers, body });
+	let prepared: Awaited<ReturnType<typeof webhookContext>>;
+	try {
+		prepared = await webhookContext(options(workflow, mode), { headers, rawBody });
+	} catch (error) {
+		if (!(error instanceof RejectedByN8n)) throw error;
+		const answer = { status: error.statusCode, body: { message: error.message } };
+		workflow.responses.push(answer);
+		return answer;
+	}
+	const { context, response, logs } = prepared;
 	const result: IWebhookResponseData = await trigger.webhook.call(context);
 	workflow.logs.push(...logs);
 	if (result.workflowData) workflow.executions.push(result.workflowData[0]);
@@ -98,9 +112,11 @@ const registration = (workflow: Workflow, slot = 'production') => workflow.stati
 /** The secret as Instantly holds it (and sends it back): the node keeps only its digest. */
 const secretAt = (url: string) => String(webhooks().find((webhook) => webhook.target_hook_url === url)?.headers?.[VERIFICATION_HEADER]);
 
-/** Sends a request to the receiver as a third party would. */
-async function post(url: string, body: string, headers: Record<string, string> = {}) {
-	const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+/** Sends a request to the receiver as a third party would; a null content-type sends none. */
+async function post(url: string, body: string, headers: Record<string, string | null> = {}) {
+	const sent = Object.entries({ 'content-type': 'application/json', ...headers }).filter((entry): entry is [string, string] => entry[1] !== null);
+	// fetch adds text/plain to a string body without a content type; bytes go without one.
+	const response = await fetch(url, { method: 'POST', headers: sent, body: Buffer.from(body, 'utf8') });
 	return { status: response.status, text: await response.text() };
 }
 
@@ -110,15 +126,8 @@ beforeAll(async () => {
 		const chunks: Buffer[] = [];
 		request.on('data', (chunk: Buffer) => chunks.push(chunk));
 		request.on('end', () => {
-			const text = Buffer.concat(chunks).toString('utf8');
-			let body: unknown = text;
-			try {
-				body = JSON.parse(text);
-			} catch {
-				// n8n hands a non-JSON body over as it came
-			}
 			const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, String(value)]));
-			deliverToTrigger(request.url ?? '', headers, body).then(
+			deliverToTrigger(request.url ?? '', headers, Buffer.concat(chunks)).then(
 				(answer) => response.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body === undefined ? '' : JSON.stringify(answer.body)),
 				(error: Error) => response.writeHead(500).end(error.message),
 			);
@@ -165,7 +174,17 @@ afterEach(() => {
 const FIVE_EVENTS = ['email_sent', 'email_opened', 'email_link_clicked', 'reply_received', 'lead_interested'];
 const campaignLocator = (value: string) => ({ __rl: true, mode: 'list', value });
 
-describe('Instantly Trigger: lifecycle', () => {
+describe.each(VERSIONS)('Instantly Trigger version %i', (version) => {
+beforeEach(() => {
+	typeVersion = version;
+});
+
+// Instantly echoes header values in webhook reads today; the trigger must also work if it masks them.
+describe.each(['clear', 'masked'])('lifecycle, header values read back %s', (echo) => {
+	beforeEach(() => {
+		sim.maskWebhookHeaders = echo === 'masked';
+	});
+
 	it('activation creates one webhook per event with the secret header, URL, campaign and name; deactivation leaves zero', async () => {
 		const workflow = newWorkflow({ events: ['reply_received', 'email_link_clicked'], campaign: campaignLocator(campaignId) });
 		expect(await hook('checkExists', workflow)).toBe(false);
@@ -212,9 +231,25 @@ describe('Instantly Trigger: lifecycle', () => {
 		await expect(hook('create', newWorkflow({ events: [] }))).rejects.toThrow('Choose at least one event');
 		await expect(hook('create', newWorkflow({ events: ['email.sent'] }))).rejects.toThrow('Unknown Instantly event');
 		await expect(hook('create', newWorkflow({ events: ['email_sent'], campaign: campaignLocator('not-a-uuid') }))).rejects.toThrow(
-			'not a valid Instantly campaign',
+			'Campaign: "not-a-uuid" is not a valid Instantly ID',
 		);
 		expect(sim.requests).toEqual([]);
+	});
+
+	it('says a well-formed campaign ID is not in the workspace, and creates nothing', async () => {
+		const missing = '0199e9d9-0000-7000-8000-00000000beef';
+		const workflow = newWorkflow({ events: ['reply_received'], campaign: campaignLocator(missing) });
+		await expect(hook('create', workflow)).rejects.toThrow(`Campaign: campaign ${missing} not found in this workspace`);
+		expect(sim.requests.map((request) => `${request.method} ${request.template}`)).toEqual(['GET /api/v2/campaigns/{id}']);
+		expect(webhooks()).toEqual([]);
+		expect(workflow.staticData).toEqual({});
+	});
+
+	it('activates with a campaign when the key may not read campaigns', async () => {
+		sim.injectFault({ method: 'GET', path: `/api/v2/campaigns/${campaignId}`, status: 403, message: 'Forbidden' });
+		const workflow = newWorkflow({ events: ['reply_received'], campaign: campaignLocator(campaignId) });
+		await activate(workflow);
+		expect(webhooks().map((webhook) => webhook.campaign)).toEqual([campaignId]);
 	});
 
 	it('accepts the campaign by URL', async () => {
@@ -342,7 +377,7 @@ describe('Instantly Trigger: lifecycle', () => {
 		expect(logs.filter((log) => log.level === 'error')).toEqual([]);
 	});
 
-	it('a creation applied in Instantly whose answer was lost is found by its secret and deleted', async () => {
+	it('a creation applied in Instantly whose answer was lost is found (by its secret, or by URL and name) and deleted', async () => {
 		const workflow = newWorkflow({ events: FIVE_EVENTS });
 		const { context } = hookContext(options(workflow, 'trigger'));
 		const send = context.helpers.httpRequestWithAuthentication;
@@ -412,7 +447,7 @@ describe('Instantly Trigger: lifecycle', () => {
 	});
 });
 
-describe('Instantly Trigger: deliveries', () => {
+describe('deliveries', () => {
 	let workflow: Workflow;
 	let secret: string;
 	beforeEach(async () => {
@@ -458,15 +493,74 @@ describe('Instantly Trigger: deliveries', () => {
 		expect(other.executions).toHaveLength(1);
 	});
 
-	it.each([
+	const NOT_AN_EVENT = [
 		['an array', '[{"event_type":"reply_received"}]'],
 		['no event_type', '{"lead_email":"jane@prospect.com"}'],
 		['a non-string event_type', '{"event_type":7}'],
-		['not JSON', 'event_type=reply_received'],
-	])('answers 400 and runs nothing for a body that is %s', async (_case, body) => {
-		const response = await post(productionUrl(workflow), body, { [VERIFICATION_HEADER]: secret });
+		['a JSON string that is no object', JSON.stringify('reply_received')],
+		['empty', ''],
+	];
+	const CONTENT_TYPES = ['application/json', 'text/plain', null, 'application/octet-stream'];
+
+	it.each(NOT_AN_EVENT.flatMap(([name, body]) => CONTENT_TYPES.map((type) => [name, body, type])))(
+		'answers 400 and runs nothing for a body that is %s, sent as %s',
+		async (_case, body, contentType) => {
+			const response = await post(productionUrl(workflow), body!, { [VERIFICATION_HEADER]: secret, 'content-type': contentType });
+			expect(response.status).toBe(400);
+			expect(workflow.executions).toEqual([]);
+		},
+	);
+
+	it.each(['text/plain', null, 'application/octet-stream'])('answers 400 to text that is not JSON, sent as %s', async (contentType) => {
+		const response = await post(productionUrl(workflow), 'event_type=reply_received', { [VERIFICATION_HEADER]: secret, 'content-type': contentType });
 		expect(response.status).toBe(400);
 		expect(workflow.executions).toEqual([]);
+	});
+
+	it('leaves invalid JSON sent as application/json to n8n, which answers 422 before the trigger runs', async () => {
+		const response = await post(productionUrl(workflow), '{"event_type":', { [VERIFICATION_HEADER]: secret });
+		expect(response.status).toBe(422);
+		expect(workflow.executions).toEqual([]);
+	});
+
+	const event = { event_type: 'reply_received', campaign_id: '', lead_email: 'jane@prospect.com', email_id: '0199e9d9-0000-7000-8000-000000000000' };
+	const asObject = (json: string) => json;
+	const asJsonString = (json: string) => JSON.stringify(json);
+	it.each([
+		['application/json', 'object', asObject],
+		['application/json; charset=utf-8', 'object', asObject],
+		['text/plain', 'object', asObject],
+		['text/plain; charset=utf-8', 'object', asObject],
+		[null, 'object', asObject],
+		['application/octet-stream', 'object', asObject],
+		['application/x-www-form-urlencoded', 'object', asObject],
+		['application/json', 'JSON string', asJsonString],
+		['text/plain', 'JSON string', asJsonString],
+		['text/plain', 'object after a byte order mark', (json: string) => `\uFEFF${json}`],
+		['application/json', 'object after a byte order mark', (json: string) => `\uFEFF${json}`],
+	])('runs the workflow for an authenticated event sent as %s (%s)', async (contentType, _shape, encode) => {
+		const payload = { ...event, campaign_id: campaignId };
+		const response = await post(productionUrl(workflow), encode(JSON.stringify(payload)), { [VERIFICATION_HEADER]: secret, 'content-type': contentType });
+		expect(response.status).toBe(200);
+		expect(workflow.executions).toHaveLength(1);
+		const { event: reported, received_at: _receivedAt, ...delivered } = workflow.executions[0][0].json;
+		expect(reported).toBe('reply_received');
+		expect(delivered).toEqual(payload);
+	});
+
+	it("answers 200 and runs nothing for another campaign's event carrying the right secret", async () => {
+		const filtered = newWorkflow({ events: ['all_events'], campaign: campaignLocator(campaignId) }, { id: 'wf-filtered', name: 'Filtered' });
+		await activate(filtered);
+		const send = (payload: IDataObject) => post(productionUrl(filtered), JSON.stringify(payload), { [VERIFICATION_HEADER]: secretAt(productionUrl(filtered)) });
+		for (const eventType of ['reply_received', 'lead_interested', 'Hot Lead']) {
+			const response = await send({ ...event, event_type: eventType, campaign_id: otherCampaignId });
+			expect(response.status).toBe(200);
+		}
+		expect(filtered.executions).toEqual([]);
+		expect((await send({ ...event, campaign_id: campaignId.toUpperCase() })).status).toBe(200);
+		// Workspace events carry no campaign: Instantly sent them to this campaign's webhook.
+		expect((await send({ event_type: 'account_error', email_account: 'sales@example.com' })).status).toBe(200);
+		expect(filtered.executions.map(([item]) => item.json.event)).toEqual(['reply_received', 'account_error']);
 	});
 
 	it('answers 200 and runs nothing for an event not selected', async () => {
@@ -510,7 +604,7 @@ describe('Instantly Trigger: deliveries', () => {
 	});
 });
 
-describe('Instantly Trigger: every event type round-trips', () => {
+describe('every event type round-trips', () => {
 	it.each(EVENT_TYPES.filter((type) => type !== 'all_events'))('%s', async (eventType) => {
 		const workflow = newWorkflow({ events: [eventType], campaign: campaignLocator(campaignId) });
 		await activate(workflow);
@@ -561,6 +655,8 @@ describe('Instantly Trigger: every event type round-trips', () => {
 		await sim.waitForIdle();
 		expect(workflow.executions.map(([item]) => item.json.event)).toEqual(['Hot Lead']);
 	});
+});
+
 });
 
 describe('Instantly Trigger: event list', () => {

@@ -16,6 +16,8 @@ export interface SimulatorServices {
 	/** A timer that `close()` and `reset()` cancel. */
 	schedule(callback: () => void, delayMs: number): void;
 	backgroundJobStepMs: number;
+	/** Whether webhook reads mask custom header values. */
+	webhookHeadersMasked(): boolean;
 }
 
 export interface RequestContext {

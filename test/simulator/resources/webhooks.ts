@@ -2,7 +2,7 @@ import { nowIso, uuidv7 } from '../ids';
 import { eventTypeLabel, STANDARD_EVENT_TYPES } from '../events';
 import type { ApiObject, Webhook, WorkspaceState } from '../state';
 import { applyPatch, containsText, deleteOr404, equalsFilter, getOr404, listPage } from './crud';
-import type { HandlerTable } from './types';
+import type { HandlerTable, SimulatorServices } from './types';
 
 const WEBHOOK = 'Webhook';
 
@@ -26,8 +26,16 @@ function summarise(events: ApiObject[]) {
 	};
 }
 
+export const MASKED_HEADER_VALUE = '********';
+
+/** A webhook as the API shows it: with `maskWebhookHeaders`, every custom header value masked. */
+function shown(webhook: Webhook, services: SimulatorServices): Webhook {
+	if (!services.webhookHeadersMasked() || !webhook.headers) return webhook;
+	return { ...webhook, headers: Object.fromEntries(Object.keys(webhook.headers).map((name) => [name, MASKED_HEADER_VALUE])) };
+}
+
 export const webhookHandlers: HandlerTable = {
-	'POST /api/v2/webhooks': ({ workspace, body }) => {
+	'POST /api/v2/webhooks': ({ workspace, services, body }) => {
 		const webhook: Webhook = {
 			id: uuidv7(),
 			organization: workspace.id,
@@ -41,30 +49,33 @@ export const webhookHandlers: HandlerTable = {
 			timestamp_error: null,
 		};
 		workspace.webhooks.set(webhook.id, webhook);
-		return webhook;
+		return shown(webhook, services);
 	},
-	'GET /api/v2/webhooks': ({ workspace, query }) =>
-		listPage(workspace.webhooks, query, (webhook) => equalsFilter(webhook.campaign, query.campaign) && equalsFilter(webhook.event_type, query.event_type)),
+	'GET /api/v2/webhooks': ({ workspace, services, query }) => {
+		const page = listPage(workspace.webhooks, query, (webhook) => equalsFilter(webhook.campaign, query.campaign) && equalsFilter(webhook.event_type, query.event_type));
+		return { ...page, items: page.items.map((webhook) => shown(webhook, services)) };
+	},
 	'GET /api/v2/webhooks/event-types': ({ workspace }) => ({
 		event_types: [
 			...STANDARD_EVENT_TYPES.map((id) => ({ id, label: eventTypeLabel(id), type: 'standard' })),
 			...[...workspace.leadLabels.values()].map((label) => ({ id: String(label.interest_status), label: label.label, type: 'custom' })),
 		],
 	}),
-	'GET /api/v2/webhooks/{id}': ({ workspace, params }) => getOr404(workspace.webhooks, params.id, WEBHOOK),
-	'PATCH /api/v2/webhooks/{id}': ({ workspace, params, body }) => applyPatch(getOr404(workspace.webhooks, params.id, WEBHOOK), body),
-	'DELETE /api/v2/webhooks/{id}': ({ workspace, params }) => {
+	'GET /api/v2/webhooks/{id}': ({ workspace, services, params }) => shown(getOr404(workspace.webhooks, params.id, WEBHOOK), services),
+	'PATCH /api/v2/webhooks/{id}': ({ workspace, services, params, body }) =>
+		shown(applyPatch(getOr404(workspace.webhooks, params.id, WEBHOOK), body), services),
+	'DELETE /api/v2/webhooks/{id}': ({ workspace, services, params }) => {
 		workspace.webhookFailures.delete(params.id);
-		return deleteOr404(workspace.webhooks, params.id, WEBHOOK);
+		return shown(deleteOr404(workspace.webhooks, params.id, WEBHOOK), services);
 	},
 	'POST /api/v2/webhooks/{id}/test': ({ workspace, services, params }) => {
 		getOr404(workspace.webhooks, params.id, WEBHOOK);
 		return services.testWebhook(workspace, params.id);
 	},
-	'POST /api/v2/webhooks/{id}/resume': ({ workspace, params }) => {
+	'POST /api/v2/webhooks/{id}/resume': ({ workspace, services, params }) => {
 		const webhook = getOr404(workspace.webhooks, params.id, WEBHOOK);
 		workspace.webhookFailures.set(webhook.id, 0);
-		return applyPatch(webhook, { status: 1, timestamp_error: null });
+		return shown(applyPatch(webhook, { status: 1, timestamp_error: null }), services);
 	},
 	'GET /api/v2/webhook-events': ({ workspace, query }) =>
 		listPage(

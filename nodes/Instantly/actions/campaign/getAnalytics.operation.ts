@@ -3,18 +3,19 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { getResourceId } from '../../helpers/locator';
 import { toDateOnly } from '../../helpers/utils';
+import type { Endpoint } from '../../transport/endpoints';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { campaignLocator, optionsCollection } from '../common.descriptions';
 
 type AnalyticsType = 'totals' | 'overview' | 'daily' | 'steps';
 
-const ENDPOINTS = {
-	totals: endpoints.getCampaignAnalytics,
-	overview: endpoints.getCampaignAnalyticsOverview,
-	daily: endpoints.getCampaignAnalyticsDaily,
-	steps: endpoints.getCampaignAnalyticsSteps,
-} as const;
+const ENDPOINTS = new Map<string, Endpoint>([
+	['totals', endpoints.getCampaignAnalytics],
+	['overview', endpoints.getCampaignAnalyticsOverview],
+	['daily', endpoints.getCampaignAnalyticsDaily],
+	['steps', endpoints.getCampaignAnalyticsSteps],
+]);
 
 const properties: INodeProperties[] = [
 	{
@@ -64,6 +65,13 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const type = this.getNodeParameter('analyticsType', itemIndex) as AnalyticsType;
+	const endpoint = ENDPOINTS.get(type);
+	if (!endpoint) {
+		throw new NodeOperationError(this.getNode(), `Type: "${String(type)}" is not an analytics type`, {
+			description: 'Choose Daily, Overview, Steps or Totals.',
+			itemIndex,
+		});
+	}
 	const campaignId = getResourceId.call(this, 'campaignId', itemIndex, 'Campaign', { required: false });
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
@@ -79,5 +87,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	if (startDate) qs.start_date = startDate;
 	if (endDate) qs.end_date = endDate;
-	return (await instantlyApiRequest.call(this, ENDPOINTS[type], { qs, itemIndex })) as IDataObject | IDataObject[];
+	return (await instantlyApiRequest.call(this, endpoint, { qs, itemIndex })) as IDataObject | IDataObject[];
 }

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
+import { maskSecretHeader } from '../../trigger/secret';
 import { eventTypeOptions, webhookBody, webhookFieldOptions } from './common';
 
 const properties: INodeProperties[] = [
@@ -47,5 +48,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		'additionalFields',
 		itemIndex,
 	);
-	return (await instantlyApiRequest.call(this, endpoints.createWebhook, { body, itemIndex })) as IDataObject;
+	return maskSecretHeader(
+		(await instantlyApiRequest.call(this, endpoints.createWebhook, { body, itemIndex })) as IDataObject,
+	);
 }

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { uuidParameter } from '../../helpers/fields';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
+import { maskSecretHeader } from '../../trigger/secret';
 import { webhookIdField } from './common';
 
 const properties: INodeProperties[] = [webhookIdField];
@@ -13,5 +14,7 @@ export const description = updateDisplayOptions({ show: { resource: ['webhook'],
 /** Returns the webhook; status -1 means Instantly disabled it after failed deliveries. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = uuidParameter(this, 'webhookId', itemIndex, 'Webhook ID');
-	return (await instantlyApiRequest.call(this, endpoints.getWebhook, { pathParams: { id }, itemIndex })) as IDataObject;
+	return maskSecretHeader(
+		(await instantlyApiRequest.call(this, endpoints.getWebhook, { pathParams: { id }, itemIndex })) as IDataObject,
+	);
 }

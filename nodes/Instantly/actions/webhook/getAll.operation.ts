@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { getResourceId } from '../../helpers/locator';
 import { compact, filterValues, getMany } from '../../helpers/utils';
 import { endpoints } from '../../transport/endpoints';
+import { maskSecretHeader } from '../../trigger/secret';
 import { campaignLocator, filtersCollection, returnAllOrLimit } from '../common.descriptions';
 import { eventTypeOptions } from './common';
 
@@ -35,5 +36,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			: undefined,
 		event_type: filters.eventType as string | undefined,
 	});
-	return await getMany.call(this, endpoints.listWebhooks, itemIndex, { qs });
+	return (await getMany.call(this, endpoints.listWebhooks, itemIndex, { qs })).map(maskSecretHeader);
 }

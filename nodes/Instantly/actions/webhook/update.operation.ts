@@ -5,6 +5,7 @@ import { uuidParameter } from '../../helpers/fields';
 import { requireChanges } from '../../helpers/utils';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
+import { maskSecretHeader } from '../../trigger/secret';
 import { updateFieldsCollection } from '../common.descriptions';
 import { eventTypeOptions, webhookBody, webhookFieldOptions, webhookIdField } from './common';
 
@@ -54,5 +55,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (body.custom_interest_value !== undefined && body.event_type === undefined) {
 		await assertCustomLabelWebhook(this, id, itemIndex);
 	}
-	return (await instantlyApiRequest.call(this, endpoints.updateWebhook, { pathParams: { id }, body, itemIndex })) as IDataObject;
+	return maskSecretHeader(
+		(await instantlyApiRequest.call(this, endpoints.updateWebhook, { pathParams: { id }, body, itemIndex })) as IDataObject,
+	);
 }

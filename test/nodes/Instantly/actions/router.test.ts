@@ -29,6 +29,16 @@ describe('router', () => {
 		expect(peakInFlight(arrivals, 60)).toBeLessThanOrEqual(10);
 	});
 
+	it.each([
+		['lead', 'constructor'],
+		['lead', 'toString'],
+		['__proto__', 'toString'],
+		['constructor', 'name'],
+	])('refuses resource %s, operation %s, naming them, before sending anything', async (resource, operation) => {
+		await expect(t.run({ resource, operation })).rejects.toThrow(`The operation "${operation}" is not supported for resource "${resource}"`);
+		expect(t.requests()).toEqual([]);
+	});
+
 	it('sends one item at a time with Parallel Requests = 1', async () => {
 		const campaignId = await t.campaign();
 		const ids = await t.leads(5, { campaign_id: campaignId });

@@ -61,4 +61,14 @@ describe('trigger/events', () => {
 	])('selected %j, delivered %s → %s', (selected, delivered, event) => {
 		expect(matchDelivery(subscriptions(...selected), delivered)?.event).toBe(event);
 	});
+
+	it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+		'a custom label named %s is reported by that name, as text',
+		(label) => {
+			expect(subscribedName(label)).toBe(label);
+			for (const selected of [['all_events'], [customEventOption(101, label)]]) {
+				expect(matchDelivery(subscriptions(...selected), label)?.event).toBe(label);
+			}
+		},
+	);
 });

@@ -145,6 +145,12 @@ describe('Campaign → Get, Get Many, Update, Delete, Activate, Pause', () => {
 });
 
 describe('Campaign → Get Analytics', () => {
+	it.each(['constructor', 'toString'])('Get Analytics refuses the type %s, naming the field, before sending anything', async (analyticsType) => {
+		t.reset();
+		await expect(t.run({ resource: 'campaign', operation: 'getAnalytics', analyticsType })).rejects.toThrow(`Type: "${analyticsType}" is not an analytics type`);
+		expect(t.requests()).toEqual([]);
+	});
+
 	it('uses `id` for totals and overview and `campaign_id` for daily and steps, with dates', async () => {
 		const id = await t.campaign();
 		t.reset();

@@ -1,5 +1,6 @@
+import { MASKED_SECRET, VERIFICATION_HEADER } from '../../../../../nodes/Instantly/trigger/secret';
 import { MINIMAL_CAMPAIGN, startReceiver } from '../../../../simulator/testClient';
-import { rl, useInstantly } from '../setup';
+import { rl, useInstantly, type Parameter } from '../setup';
 
 const t = useInstantly();
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
@@ -91,6 +92,34 @@ describe('Webhook → Create, Get, Get Many, Update, Delete', () => {
 		const listed = await t.run({ resource: 'webhook', operation: 'getAll', returnAll: true, filters: { eventType: 'reply_received' } });
 		expect(t.requests()[1].query).toEqual({ limit: '100', event_type: 'reply_received' });
 		expect(listed.items.map((item) => item.json.id)).toEqual([hook.id]);
+	});
+
+	it("never outputs the Instantly Trigger's secret header value; other headers stay as they are", async () => {
+		const secret = 'a'.repeat(64);
+		const hook = await webhook({ headers: { [VERIFICATION_HEADER]: secret, 'x-team': 'sales' } });
+		const runs: Array<Record<string, Parameter>> = [
+			{ operation: 'get', webhookId: hook.id },
+			{ operation: 'getAll', returnAll: true },
+			{ operation: 'update', webhookId: hook.id, updateFields: { name: 'Renamed' } },
+			{ operation: 'resume', webhookId: hook.id },
+			{ operation: 'deleteWebhook', webhookId: hook.id },
+		];
+		for (const parameters of runs) {
+			const { items } = await t.run({ resource: 'webhook', ...parameters });
+			expect({ operation: parameters.operation, headers: items[0].json.headers }).toEqual({
+				operation: parameters.operation,
+				headers: { [VERIFICATION_HEADER]: MASKED_SECRET, 'x-team': 'sales' },
+			});
+			expect(JSON.stringify(items)).not.toContain(secret);
+		}
+		const created = await t.run({
+			resource: 'webhook',
+			operation: 'create',
+			targetUrl: `${receiver.url}/hook`,
+			eventType: 'reply_received',
+			additionalFields: { headers: { header: [{ name: 'X-N8N-Instantly-Secret', value: secret }] } },
+		});
+		expect(JSON.stringify(created.items)).not.toContain(secret);
 	});
 
 	it('updates the URL and clears the headers, then deletes', async () => {
