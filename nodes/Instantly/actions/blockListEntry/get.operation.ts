@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { assertUuid } from '../../helpers/utils';
+import { answerJson } from '../../helpers/answers';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { entryIdProperty } from './common';
@@ -14,7 +15,7 @@ export const description = updateDisplayOptions(
 );
 
 /** Returns the entry. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const id = assertUuid(this.getNode(), this.getNodeParameter('entryId', itemIndex), 'Entry ID', itemIndex);
-	return (await instantlyApiRequest.call(this, endpoints.getBlockListEntry, { pathParams: { id }, itemIndex })) as IDataObject;
+	return answerJson(await instantlyApiRequest.call(this, endpoints.getBlockListEntry, { pathParams: { id }, itemIndex }), { id });
 }

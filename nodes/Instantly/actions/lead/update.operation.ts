@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { assertUuid, leadTextFields, requireChanges, toCustomVariables } from '../../helpers/utils';
+import { answerJson } from '../../helpers/answers';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { leadFieldOptions, updateFieldsCollection } from '../common.descriptions';
@@ -17,7 +18,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['update'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const node = this.getNode();
 	const id = assertUuid(node, this.getNodeParameter('leadId', itemIndex), 'Lead ID', itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
@@ -29,5 +30,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	if (customVariables) body.custom_variables = customVariables;
 	requireChanges(node, body, itemIndex);
-	return (await instantlyApiRequest.call(this, endpoints.updateLead, { pathParams: { id }, body, itemIndex })) as IDataObject;
+	return answerJson(await instantlyApiRequest.call(this, endpoints.updateLead, { pathParams: { id }, body, itemIndex }), { id });
 }

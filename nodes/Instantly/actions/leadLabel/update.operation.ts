@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { uuidParameter } from '../../helpers/fields';
 import { nonEmptyText, requireChanges } from '../../helpers/utils';
+import { answerJson } from '../../helpers/answers';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { updateFieldsCollection } from '../common.descriptions';
@@ -27,7 +28,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['leadLabel'], operation: ['update'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const node = this.getNode();
 	const id = uuidParameter(this, 'labelId', itemIndex, 'Lead Label ID');
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
@@ -37,5 +38,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (fields.description !== undefined) body.description = String(fields.description).trim() || null;
 	if (fields.useWithAi !== undefined) body.use_with_ai = fields.useWithAi === true;
 	requireChanges(node, body, itemIndex);
-	return (await instantlyApiRequest.call(this, endpoints.updateLeadLabel, { pathParams: { id }, body, itemIndex })) as IDataObject;
+	return answerJson(await instantlyApiRequest.call(this, endpoints.updateLeadLabel, { pathParams: { id }, body, itemIndex }), { id });
 }

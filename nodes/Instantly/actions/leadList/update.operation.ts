@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getResourceId } from '../../helpers/locator';
 import { assertUuid, nonEmptyText, requireChanges } from '../../helpers/utils';
+import { answerJson } from '../../helpers/answers';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { leadListLocator, updateFieldsCollection } from '../common.descriptions';
@@ -19,7 +20,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['leadList'], operation: ['update'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const node = this.getNode();
 	const id = getResourceId.call(this, 'listId', itemIndex, 'Lead List')!;
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
@@ -28,5 +29,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (fields.hasEnrichmentTask !== undefined) body.has_enrichment_task = fields.hasEnrichmentTask === true;
 	if (fields.ownedBy !== undefined) body.owned_by = assertUuid(node, fields.ownedBy, 'Owner User ID', itemIndex);
 	requireChanges(node, body, itemIndex);
-	return (await instantlyApiRequest.call(this, endpoints.updateLeadList, { pathParams: { id }, body, itemIndex })) as IDataObject;
+	return answerJson(await instantlyApiRequest.call(this, endpoints.updateLeadList, { pathParams: { id }, body, itemIndex }), { id });
 }
