@@ -8,6 +8,7 @@ import * as email from './email';
 import * as lead from './lead';
 import * as leadLabel from './leadLabel';
 import * as leadList from './leadList';
+import { requestTimeoutProperty } from '../transport/timeout';
 import { MAX_PARALLEL_REQUESTS } from './router';
 import * as webhook from './webhook';
 
@@ -69,4 +70,5 @@ export const versionProperties: INodeProperties[] = [
 	parallelRequestsFor('leadLabel'),
 	parallelRequestsFor('backgroundJob'),
 	parallelRequestsFor('webhook'),
+	requestTimeoutProperty,
 ];
