@@ -1,8 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { unsafePathSegment } from '../transport/endpoints';
 import { isObject as isPlainObject, parseJson } from './answers';
+import { assertEmail, assertUuid } from './utils';
 
 /** Where a value comes from: the parameter's internal name, its UI label and the item. */
 export interface ParameterRead {
@@ -94,6 +95,33 @@ export function choiceValue<T extends string>(check: ValueCheck, allowed: readon
 	return match;
 }
 
+/**
+ * One of an options field's values. An expression may give the value itself, its text ("1" for
+ * 1), or the option's name as the UI shows it ("Active"); anything else is refused, listing them.
+ */
+export function optionValue(check: ValueCheck, options: readonly INodePropertyOptions[]): string | number | boolean {
+	const { value } = check;
+	const text = typeof value === 'string' ? value.trim() : value;
+	const match =
+		options.find((option) => option.value === text) ??
+		options.find((option) => typeof text === 'string' && String(option.value) === text) ??
+		options.find((option) => typeof text === 'string' && option.name.toLowerCase() === text.toLowerCase());
+	if (match === undefined) {
+		throw invalidValue(check, `one of ${options.map((option) => `${option.name} (${String(option.value)})`).join(', ')}`);
+	}
+	return match.value;
+}
+
+/** An email address; a number or an object is refused naming the field rather than called empty. */
+export function emailValue(check: ValueCheck): string {
+	return assertEmail(check.node, textValue(check), check.label, check.itemIndex);
+}
+
+/** An Instantly id (UUID). */
+export function uuidValue(check: ValueCheck): string {
+	return assertUuid(check.node, textValue(check), check.label, check.itemIndex);
+}
+
 /** An object (a collection, or JSON set by an expression); a JSON text of an object is parsed. */
 export function objectValue(check: ValueCheck): IDataObject {
 	const { value } = check;
@@ -162,12 +190,110 @@ export function readChoice<T extends string>(context: IExecuteFunctions, paramet
 	return choiceValue(read(context, parameter), allowed);
 }
 
-/** Reads a collection (Filters, Options, Update Fields …) as an object. */
-export function readCollection(context: IExecuteFunctions, parameter: ParameterRead): IDataObject {
-	return objectValue(read(context, parameter, {}));
+/**
+ * Reads a collection (Filters, Options, Update Fields …) as an object, and each field of it that
+ * the given definitions describe as its type: text (numbers become text), number ("3" becomes 3),
+ * boolean ("true" too), options (value, its text or its name), multi-options and nested
+ * collections (a list or object, or its JSON text). An error names the field by its UI label.
+ */
+export function readCollection(
+	context: IExecuteFunctions,
+	parameter: ParameterRead,
+	fields: readonly INodeProperties[] = [],
+): IDataObject {
+	const node = context.getNode();
+	const collection = objectValue(read(context, parameter, {}));
+	const result: IDataObject = { ...collection };
+	for (const field of fields) {
+		if (!(field.name in collection)) continue;
+		const check = { node, value: collection[field.name], label: field.displayName, itemIndex: parameter.itemIndex };
+		result[field.name] = fieldValue(check, field);
+	}
+	return result;
+}
+
+function fieldValue(check: ValueCheck, field: INodeProperties): IDataObject[string] {
+	switch (field.type) {
+		case 'string':
+			// A list stays a list: list fields (emails, ids) are split by their readers either way.
+			return typeof check.value === 'string' || Array.isArray(check.value) ? (check.value as IDataObject[string]) : textValue(check);
+		case 'number':
+			return optionalNumberValue(check);
+		case 'boolean':
+			return booleanValue(check);
+		case 'options': {
+			const options = fixedOptions(field);
+			return options ? optionValue(check, options) : (check.value as IDataObject[string]);
+		}
+		case 'multiOptions': {
+			const options = fixedOptions(field);
+			return listValue(check).map((entry) => (options ? optionValue({ ...check, value: entry }, options) : (entry as string)));
+		}
+		case 'collection':
+		case 'fixedCollection':
+			return objectValue(check);
+		default:
+			return check.value as IDataObject[string];
+	}
+}
+
+/** The fields of a collection parameter, from the operation's own property list. */
+export function collectionFields(properties: readonly INodeProperties[], name: string): INodeProperties[] {
+	const collection = properties.find((property) => property.name === name);
+	return (collection?.options ?? []).filter((option): option is INodeProperties => 'displayName' in option && 'type' in option);
+}
+
+/** The options a field lists itself; undefined for ones loaded from Instantly at edit time. */
+function fixedOptions(field: INodeProperties): INodePropertyOptions[] | undefined {
+	const options = (field.options ?? []).filter((option): option is INodePropertyOptions => 'value' in option);
+	return options.length > 0 ? options : undefined;
+}
+
+/**
+ * Name/value pairs of a key-value fixedCollection (`{ [entry]: [{ key, value }] }`), or of a plain
+ * object or its JSON text, which is what an expression for such a field usually gives.
+ */
+export function pairsValue(check: ValueCheck, entry: string): Array<{ key: unknown; value: unknown }> {
+	const object = objectValue(check);
+	const rows = object[entry];
+	if (rows === undefined) return Object.entries(object).map(([key, value]) => ({ key, value }));
+	if (!Array.isArray(rows)) throw invalidValue(check, `a list under "${entry}", or an object of names and values`);
+	return rows.map((row) => {
+		if (!isPlainObject(row)) throw invalidValue(check, `a list of { key, value } under "${entry}", or an object of names and values`);
+		return { key: row.key, value: row.value };
+	});
 }
 
 /** Reads a free-text id that goes into a request path (see pathIdValue). */
 export function readPathId(context: IExecuteFunctions, parameter: ParameterRead): string {
 	return pathIdValue(read(context, parameter, ''));
+}
+
+/** Reads an options parameter (see optionValue). */
+export function readOption(
+	context: IExecuteFunctions,
+	parameter: ParameterRead,
+	options: readonly INodePropertyOptions[],
+): string | number | boolean {
+	return optionValue(read(context, parameter), options);
+}
+
+/** Reads a required email address parameter. */
+export function readEmail(context: IExecuteFunctions, parameter: ParameterRead): string {
+	return emailValue(read(context, parameter, ''));
+}
+
+/** Reads a required Instantly id (UUID) parameter. */
+export function readUuid(context: IExecuteFunctions, parameter: ParameterRead): string {
+	return uuidValue(read(context, parameter, ''));
+}
+
+/** Reads a list parameter (e.g. a multi-options field), also from a JSON list text. */
+export function readList(context: IExecuteFunctions, parameter: ParameterRead): unknown[] {
+	return listValue(read(context, parameter, []));
+}
+
+/** The values of a collection as checks, so each field is read with the label the UI shows. */
+export function collectionField(node: INode, collection: IDataObject, name: string, label: string, itemIndex: number): ValueCheck {
+	return { node, value: collection[name], label, itemIndex };
 }

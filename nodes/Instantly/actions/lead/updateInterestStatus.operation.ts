@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { RESET_INTEREST_STATUS } from '../../helpers/enums';
 import { getResourceId } from '../../helpers/locator';
-import { assertEmail } from '../../helpers/utils';
+import { collectionFields, readCollection, readEmail } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { campaignLocator, leadListLocator, optionsCollection } from '../common.descriptions';
@@ -48,10 +48,9 @@ export const description = updateDisplayOptions(
 
 /** Instantly applies the change in the background and answers 202 with a message. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const node = this.getNode();
-	const leadEmail = assertEmail(node, this.getNodeParameter('leadEmail', itemIndex), 'Lead Email', itemIndex);
+	const leadEmail = readEmail(this, { name: 'leadEmail', label: 'Lead Email', itemIndex });
 	const interestValue = toInterestValue(this, this.getNodeParameter('interestStatus', itemIndex), itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = readCollection(this, { name: 'options', label: 'Options', itemIndex }, collectionFields(properties, 'options'));
 
 	const body: IDataObject = { lead_email: leadEmail, interest_value: interestValue };
 	if (options.campaignId) body.campaign_id = getResourceId.call(this, 'options.campaignId', itemIndex, 'Campaign');
