@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { unsafePathSegment } from '../transport/endpoints';
 import { isObject as isPlainObject, parseJson } from './answers';
-import { assertEmail, assertUuid } from './utils';
+import { assertEmail, assertUuid, splitList } from './utils';
 
 /** Where a value comes from: the parameter's internal name, its UI label and the item. */
 export interface ParameterRead {
@@ -104,7 +104,7 @@ export function optionValue(check: ValueCheck, options: readonly INodePropertyOp
 	const text = typeof value === 'string' ? value.trim() : value;
 	const match =
 		options.find((option) => option.value === text) ??
-		options.find((option) => typeof text === 'string' && String(option.value) === text) ??
+		options.find((option) => (typeof text === 'string' || typeof text === 'number') && String(option.value) === String(text)) ??
 		options.find((option) => typeof text === 'string' && option.name.toLowerCase() === text.toLowerCase());
 	if (match === undefined) {
 		throw invalidValue(check, `one of ${options.map((option) => `${option.name} (${String(option.value)})`).join(', ')}`);
@@ -135,7 +135,7 @@ export function objectValue(check: ValueCheck): IDataObject {
 	throw invalidValue(check, 'an object');
 }
 
-/** A list (e.g. a multi-options field); a JSON text of a list is parsed. */
+/** A list (e.g. a multi-options field), from a list, a JSON list text or a comma-separated text. */
 export function listValue(check: ValueCheck): unknown[] {
 	const { value } = check;
 	if (value === undefined || value === null || value === '') return [];
@@ -143,9 +143,26 @@ export function listValue(check: ValueCheck): unknown[] {
 	if (typeof value === 'string') {
 		const parsed = parseJson(value);
 		if (Array.isArray(parsed)) return parsed;
+		if (parsed === undefined || typeof parsed !== 'object') return splitList(value);
 	}
-	throw invalidValue(check, 'a list');
+	if (typeof value === 'number') return [value];
+	throw invalidValue(check, 'a list, or values separated by commas');
 }
+
+/**
+ * The rows of a multiple-values fixedCollection (`{ [entry]: [...] }`), or a plain list of rows,
+ * which is what an expression for the whole field usually gives; each row must be an object.
+ */
+export function rowsValue(check: ValueCheck, entry: string): IDataObject[] {
+	const { value } = check;
+	const rows = Array.isArray(value) ? value : listOrEmpty(objectValue(check)[entry]);
+	if (rows === undefined || !rows.every(isPlainObject)) {
+		throw invalidValue(check, `a list of objects, or an object with such a list under "${entry}"`);
+	}
+	return rows;
+}
+
+const listOrEmpty = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : undefined);
 
 /**
  * An id that becomes a path segment. After URL normalisation `.` and `..` (or a `/`) would
@@ -163,10 +180,10 @@ function read(context: IExecuteFunctions, { name, label, itemIndex, fallback }: 
 	return { node: context.getNode(), value, label, itemIndex };
 }
 
-/** Reads a text parameter, trimmed; `required` refuses an empty one. */
-export function readText(context: IExecuteFunctions, parameter: ParameterRead, { required = false } = {}): string {
+/** Reads a text parameter, trimmed unless `trim` is false (message bodies); `required` refuses an empty one. */
+export function readText(context: IExecuteFunctions, parameter: ParameterRead, { required = false, trim = true } = {}): string {
 	const check = read(context, parameter, '');
-	const text = textValue(check);
+	const text = !trim && typeof check.value === 'string' ? check.value : textValue(check);
 	if (required && text === '') throw invalidValue(check, 'a value (the field is required)');
 	return text;
 }

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getResourceId } from '../../helpers/locator';
 import { toDateOnly } from '../../helpers/utils';
+import { collectionFields, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { campaignLocator, optionsCollection } from '../common.descriptions';
@@ -66,7 +67,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const type = this.getNodeParameter('analyticsType', itemIndex) as AnalyticsType;
 	const campaignId = getResourceId.call(this, 'campaignId', itemIndex, 'Campaign', { required: false });
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = readCollection(this, { name: 'options', label: 'Options', itemIndex }, collectionFields(properties, 'options'));
 	const qs: IDataObject = {};
 	// The totals and overview endpoints filter by `id`; given `campaign_id` they return every campaign.
 	if (campaignId) qs[type === 'totals' || type === 'overview' ? 'id' : 'campaign_id'] = campaignId;

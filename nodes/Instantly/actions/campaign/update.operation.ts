@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { getResourceId } from '../../helpers/locator';
 import { nonEmptyText, requireChanges } from '../../helpers/utils';
 import { answerJson } from '../../helpers/answers';
+import { collectionFields, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { campaignLocator, updateFieldsCollection } from '../common.descriptions';
@@ -22,7 +23,7 @@ export const description = updateDisplayOptions({ show: { resource: ['campaign']
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const node = this.getNode();
 	const id = getResourceId.call(this, 'campaignId', itemIndex, 'Campaign')!;
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const fields = readCollection(this, { name: 'updateFields', label: 'Update Fields', itemIndex }, collectionFields(properties, 'updateFields'));
 	const body = campaignSettings(this, fields, 'updateFields', itemIndex);
 	if (fields.name !== undefined) body.name = nonEmptyText(node, fields.name, 'Name', itemIndex);
 	requireChanges(node, body, itemIndex);

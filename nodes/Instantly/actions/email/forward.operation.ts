@@ -3,6 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { emailList, emailParameter, requiredText, uuidParameter } from '../../helpers/fields';
 import { assertEmail, compact } from '../../helpers/utils';
+import { collectionFields, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { optionsCollection } from '../common.descriptions';
@@ -79,7 +80,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 	const subject = requiredText(this, 'subject', itemIndex, 'Subject');
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = readCollection(this, { name: 'options', label: 'Options', itemIndex }, collectionFields(properties, 'options'));
 	const request = compact({
 		eaccount,
 		reply_to_uuid: replyToUuid,

@@ -4,6 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { idField, toIsoTimestamp, uuidParameter } from '../../helpers/fields';
 import { requireChanges } from '../../helpers/utils';
 import { answerJson } from '../../helpers/answers';
+import { collectionFields, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { updateFieldsCollection } from '../common.descriptions';
@@ -40,7 +41,7 @@ export const description = updateDisplayOptions({ show: { resource: ['email'], o
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const node = this.getNode();
 	const id = uuidParameter(this, 'emailId', itemIndex, 'Email ID');
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const fields = readCollection(this, { name: 'updateFields', label: 'Update Fields', itemIndex }, collectionFields(properties, 'updateFields'));
 	const body: IDataObject = {};
 	// Instantly stores is_unread as a number (1 unread, 0 read) and refuses a boolean.
 	if (fields.isUnread !== undefined) body.is_unread = fields.isUnread === true ? 1 : 0;

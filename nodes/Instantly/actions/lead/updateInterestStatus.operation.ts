@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { RESET_INTEREST_STATUS } from '../../helpers/enums';
+import { INTEREST_STATUSES, RESET_INTEREST_STATUS } from '../../helpers/enums';
 import { getResourceId } from '../../helpers/locator';
 import { collectionFields, readCollection, readEmail } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
@@ -63,6 +63,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 function toInterestValue(context: IExecuteFunctions, value: unknown, itemIndex: number): number | null {
 	if (value === RESET_INTEREST_STATUS || value === null) return null;
+	// An expression may name a built-in status as the list shows it ("Interested").
+	const named = INTEREST_STATUSES.find((status) => typeof value === 'string' && status.name.toLowerCase() === value.trim().toLowerCase());
+	if (named !== undefined) return named.value;
 	const number = typeof value === 'number' ? value : Number(String(value).trim());
 	if (String(value).trim() === '' || !Number.isInteger(number)) {
 		throw new NodeOperationError(context.getNode(), `Interest Status: "${String(value)}" is not a status`, {

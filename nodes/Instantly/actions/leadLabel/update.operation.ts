@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { uuidParameter } from '../../helpers/fields';
 import { nonEmptyText, requireChanges } from '../../helpers/utils';
 import { answerJson } from '../../helpers/answers';
+import { collectionFields, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { updateFieldsCollection } from '../common.descriptions';
@@ -31,7 +32,7 @@ export const description = updateDisplayOptions({ show: { resource: ['leadLabel'
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const node = this.getNode();
 	const id = uuidParameter(this, 'labelId', itemIndex, 'Lead Label ID');
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const fields = readCollection(this, { name: 'updateFields', label: 'Update Fields', itemIndex }, collectionFields(properties, 'updateFields'));
 	const body: IDataObject = {};
 	if (fields.label !== undefined) body.label = nonEmptyText(node, fields.label, 'Label', itemIndex);
 	if (fields.sentiment !== undefined) body.interest_status_label = fields.sentiment;

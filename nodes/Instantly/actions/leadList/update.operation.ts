@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { getResourceId } from '../../helpers/locator';
 import { assertUuid, nonEmptyText, requireChanges } from '../../helpers/utils';
 import { answerJson } from '../../helpers/answers';
+import { collectionFields, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { leadListLocator, updateFieldsCollection } from '../common.descriptions';
@@ -23,7 +24,7 @@ export const description = updateDisplayOptions({ show: { resource: ['leadList']
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const node = this.getNode();
 	const id = getResourceId.call(this, 'listId', itemIndex, 'Lead List')!;
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const fields = readCollection(this, { name: 'updateFields', label: 'Update Fields', itemIndex }, collectionFields(properties, 'updateFields'));
 	const body: IDataObject = {};
 	if (fields.name !== undefined) body.name = nonEmptyText(node, fields.name, 'Name', itemIndex);
 	if (fields.hasEnrichmentTask !== undefined) body.has_enrichment_task = fields.hasEnrichmentTask === true;

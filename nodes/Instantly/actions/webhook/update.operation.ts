@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { uuidParameter } from '../../helpers/fields';
 import { requireChanges } from '../../helpers/utils';
+import { collectionFields, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { updateFieldsCollection } from '../common.descriptions';
@@ -35,7 +36,7 @@ export const description = updateDisplayOptions({ show: { resource: ['webhook'],
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = uuidParameter(this, 'webhookId', itemIndex, 'Webhook ID');
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const fields = readCollection(this, { name: 'updateFields', label: 'Update Fields', itemIndex }, collectionFields(properties, 'updateFields'));
 	const body = webhookBody(this, fields, 'updateFields', itemIndex);
 	requireChanges(this.getNode(), body, itemIndex);
 	return (await instantlyApiRequest.call(this, endpoints.updateWebhook, { pathParams: { id }, body, itemIndex })) as IDataObject;

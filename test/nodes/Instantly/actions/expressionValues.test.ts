@@ -26,6 +26,16 @@ async function sentBody(parameters: Record<string, Parameter>): Promise<Record<s
 // A whole collection stands in for one set by an expression: the harness evaluates functions at the top level only.
 const expression = (value: unknown) => () => value;
 
+const CAMPAIGN = {
+	resource: 'campaign',
+	operation: 'create',
+	name: 'Founders Q3',
+	timezone: 'America/Detroit',
+	fromTime: '08:30',
+	toTime: '16:00',
+	days: ['1'],
+};
+
 describe('wrong-typed expression values are refused naming the field, before anything is sent', () => {
 	it.each([
 		[
@@ -79,6 +89,42 @@ describe('wrong-typed expression values are refused naming the field, before any
 			'a text where Filters expects a collection',
 			{ resource: 'leadList', operation: 'getAll', returnAll: true, filters: expression('name=abc') },
 			/^Filters: expected an object or a JSON object text/,
+		],
+		[
+			'an object where Days expects a list',
+			{ ...CAMPAIGN, days: expression({ monday: true }) },
+			/^Days: expected a list, or values separated by commas, got an object/,
+		],
+		['an unknown day', { ...CAMPAIGN, days: expression(['1', 'Funday']) }, /^Days: expected one of Friday \(5\), Monday \(1\)/],
+		[
+			'a text where Sequence Steps expects rows',
+			{ ...CAMPAIGN, steps: expression('step one') },
+			/^Sequence Steps: expected an object or a JSON object text/,
+		],
+		[
+			'an object as a step body',
+			{ ...CAMPAIGN, steps: expression({ step: [{ subject: 'Hi', body: { html: '<p>x</p>' } }] }) },
+			/^Sequence step 1: Body: expected text, got an object/,
+		],
+		[
+			'"two" as a step delay',
+			{ ...CAMPAIGN, steps: expression([{ subject: 'Hi', body: 'Hello', delay: 'two' }]) },
+			/^Sequence step 1: Delay \(Days\): expected a number of at least 0, got "two"/,
+		],
+		[
+			'an unknown Sentiment',
+			{ resource: 'leadLabel', operation: 'create', label: 'Hot', sentiment: expression('very good') },
+			/^Sentiment: expected one of Negative \(negative\), Neutral \(neutral\), Positive \(positive\)/,
+		],
+		[
+			'an object as an Entry ID',
+			{ resource: 'blockListEntry', operation: 'get', entryId: expression({ id: 'x' }) },
+			/^Entry ID: expected text, got an object/,
+		],
+		[
+			'an unknown webhook Event',
+			{ resource: 'webhook', operation: 'create', targetUrl: 'https://example.com/h', eventType: expression('replied') },
+			/^Event: expected one of /,
 		],
 	])('%s', async (_case, parameters, message) => {
 		expect(await refused(parameters as Record<string, Parameter>)).toMatch(message);
@@ -134,6 +180,29 @@ describe('plausible expression values are accepted and converted', () => {
 			leadStatus: expression('Active'),
 		});
 		expect(deleted.status).toBe(1);
+	});
+
+	it('takes Days as names or a comma-separated text, and steps as a plain list', async () => {
+		const body = await sentBody({
+			...CAMPAIGN,
+			days: expression('Monday, 3, friday'),
+			steps: expression([{ subject: 'Hi', body: 'Hello', delay: '2' }]),
+		});
+		const [schedule] = (body.campaign_schedule as { schedules: Array<{ days: Record<string, boolean> }> }).schedules;
+		expect(schedule.days).toEqual({ '0': false, '1': true, '2': false, '3': true, '4': false, '5': true, '6': false });
+		expect(body.sequences).toEqual([
+			{ steps: [{ type: 'email', delay: 2, delay_unit: 'days', variants: [{ subject: 'Hi', body: 'Hello' }] }] },
+		]);
+	});
+
+	it('takes an Interest Status by the name the list shows', async () => {
+		const body = await sentBody({
+			resource: 'lead',
+			operation: 'updateInterestStatus',
+			leadEmail: 'jane@example.com',
+			interestStatus: expression('Meeting Booked'),
+		});
+		expect(body.interest_value).toBe(2);
 	});
 
 	it('takes a number for a text field (e.g. a phone number)', async () => {
