@@ -6,7 +6,7 @@ import { getResourceId } from '../../helpers/locator';
 import type { BulkEntry } from '../../helpers/bulk';
 import { runInBatches } from '../../helpers/bulk';
 import { isEmail, leadTextFields, toCustomVariables } from '../../helpers/utils';
-import { collectionFields, readCollection } from '../../helpers/validation';
+import { collectionFields, pairsValue, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { campaignLocator, leadFieldOptions, leadListLocator, optionsCollection, targetSelector } from '../common.descriptions';
@@ -216,7 +216,7 @@ function readLead(
 		if (email !== null && String(email).trim() !== '') lead.email = String(email).trim();
 		const customVariables = toCustomVariables(
 			node,
-			((fields.customVariables as IDataObject | undefined)?.variable as IDataObject[] | undefined) ?? [],
+			pairsValue({ node, value: fields.customVariables, label: 'Custom Variables', itemIndex }, 'variable'),
 			itemIndex,
 		);
 		if (customVariables) lead.custom_variables = customVariables;

@@ -195,6 +195,20 @@ describe('plausible expression values are accepted and converted', () => {
 		]);
 	});
 
+	it('takes Add Many custom variables as an object', async () => {
+		const list = await t.list();
+		const body = await sentBody({
+			resource: 'lead',
+			operation: 'addMany',
+			target: 'list',
+			listId: rl(list),
+			mapping: 'manual',
+			email: 'jane@example.com',
+			leadFields: expression({ firstName: 'Jane', customVariables: { city: 'Paris' } }),
+		});
+		expect(body.leads).toEqual([{ email: 'jane@example.com', first_name: 'Jane', custom_variables: { city: 'Paris' } }]);
+	});
+
 	it('takes an Interest Status by the name the list shows', async () => {
 		const body = await sentBody({
 			resource: 'lead',
