@@ -20,6 +20,12 @@ export function answerJson(answer: unknown, actedOn: IDataObject = {}): IDataObj
 	return { success: true, ...actedOn, response: answer as IDataObject[string] };
 }
 
+/** For an operation that adds fields of its own to the answer: never spreads a text or a list. */
+export function answerWith(answer: unknown, added: IDataObject): IDataObject {
+	const json = answerJson(answer);
+	return Array.isArray(json) ? { response: json, ...added } : { ...json, ...added };
+}
+
 /** Whether a value is a JSON object (not null, not a list). */
 export function isObject(value: unknown): value is IDataObject {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);

@@ -5,6 +5,7 @@ import { LEAD_STATUSES } from '../../helpers/enums';
 import { getResourceId } from '../../helpers/locator';
 import { readOption } from '../../helpers/validation';
 import { integerParameter, parseIdList } from '../../helpers/utils';
+import { answerWith } from '../../helpers/answers';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { campaignLocator, leadListLocator, targetSelector } from '../common.descriptions';
@@ -99,6 +100,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const status = readOption(this, { name: 'leadStatus', label: 'Lead Status', itemIndex, fallback: 'any' }, LEAD_STATUS_OPTIONS);
 	if (status !== 'any') body.status = Number(status);
 
-	const result = (await instantlyApiRequest.call(this, endpoints.deleteLeads, { body, itemIndex })) as IDataObject;
-	return { ...result, ...body };
+	return answerWith(await instantlyApiRequest.call(this, endpoints.deleteLeads, { body, itemIndex }), body);
 }

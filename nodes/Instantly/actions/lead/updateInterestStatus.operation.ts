@@ -4,6 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { INTEREST_STATUSES, RESET_INTEREST_STATUS } from '../../helpers/enums';
 import { getResourceId } from '../../helpers/locator';
 import { collectionFields, readCollection, readEmail } from '../../helpers/validation';
+import { answerWith } from '../../helpers/answers';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { campaignLocator, leadListLocator, optionsCollection } from '../common.descriptions';
@@ -57,8 +58,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (options.listId) body.list_id = getResourceId.call(this, 'options.listId', itemIndex, 'Lead List');
 	if (options.disableAutoInterest !== undefined) body.disable_auto_interest = options.disableAutoInterest;
 
-	const result = (await instantlyApiRequest.call(this, endpoints.updateInterestStatus, { body, itemIndex })) as IDataObject;
-	return { ...result, lead_email: leadEmail, interest_value: interestValue };
+	const answer = await instantlyApiRequest.call(this, endpoints.updateInterestStatus, { body, itemIndex });
+	return answerWith(answer, { lead_email: leadEmail, interest_value: interestValue });
 }
 
 function toInterestValue(context: IExecuteFunctions, value: unknown, itemIndex: number): number | null {

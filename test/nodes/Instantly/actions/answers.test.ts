@@ -111,3 +111,30 @@ describe('operations without an id', () => {
 		expect(items).toEqual([{ json: { success: true }, pairedItem: { item: 0 } }]);
 	});
 });
+
+describe('operations that add fields of their own to the answer', () => {
+	it('do not spread a text answer (Lead › Update Interest Status)', async () => {
+		t.sim.injectFault({ method: 'POST', path: '/api/v2/leads/update-interest-status', kind: 'answer', text: 'OK' });
+		const { items } = await t.run({
+			resource: 'lead',
+			operation: 'updateInterestStatus',
+			leadEmail: 'jane@example.com',
+			interestStatus: 1,
+		});
+		expect(items[0].json).toEqual({ success: true, response: 'OK', lead_email: 'jane@example.com', interest_value: 1 });
+	});
+
+	it('turn an empty answer into { success: true } plus what was asked (Lead › Delete Many)', async () => {
+		const list = await t.list();
+		t.sim.injectFault({ method: 'DELETE', path: '/api/v2/leads', kind: 'answer', status: 204 });
+		const { items } = await t.run({
+			resource: 'lead',
+			operation: 'deleteMany',
+			deleteFrom: 'list',
+			listId: { __rl: true, mode: 'id', value: list },
+			selectBy: 'limit',
+			maxLeads: 5,
+		});
+		expect(items[0].json).toEqual({ success: true, list_id: list, limit: 5 });
+	});
+});
