@@ -46,6 +46,40 @@ describe('simulator: faults, latency, rate limits and the control API', () => {
 		expect(simulator.workspace(KEY).leads.size).toBe(1);
 	});
 
+	it('applies the call, then answers with a raw body: empty 204, empty 200 or text/plain', async () => {
+		simulator.injectFault({ method: 'POST', path: '/api/v2/block-lists-entries', kind: 'answer', status: 204 });
+		const noContent = await addEntry('a.com');
+		expect(noContent.status).toBe(204);
+		expect(noContent.headers.get('content-type')).toBeNull();
+		simulator.injectFault({ method: 'POST', path: '/api/v2/block-lists-entries', kind: 'answer', text: 'OK' });
+		const text = await fetch(`${simulator.url}/api/v2/block-lists-entries`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ bl_value: 'b.com' }),
+		});
+		expect(text.status).toBe(200);
+		expect(text.headers.get('content-type')).toMatch(/^text\/plain/);
+		expect(await text.text()).toBe('OK');
+		expect(entryCount()).toBe(2);
+	});
+
+	it('leaves a hung call unanswered and unapplied until the client gives up', async () => {
+		simulator.injectFault({ method: 'POST', path: '/api/v2/block-lists-entries', kind: 'hang' });
+		const controller = new AbortController();
+		const pending = fetch(`${simulator.url}/api/v2/block-lists-entries`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ bl_value: 'hung.com' }),
+			signal: controller.signal,
+		});
+		// The request must have arrived before the client gives up; nothing else would end it.
+		while (!simulator.requests.some((request) => request.fault === 'hang')) await new Promise(setImmediate);
+		controller.abort();
+		await expect(pending).rejects.toThrow();
+		expect(entryCount()).toBe(0);
+		expect(simulator.requests.at(-1)).toMatchObject({ fault: 'hang', status: null });
+	});
+
 	it('adds latency to every API call', async () => {
 		simulator.setLatency(120);
 		const started = Date.now();

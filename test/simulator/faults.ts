@@ -1,4 +1,9 @@
-export type FaultKind = 'status' | 'drop' | 'applyThenDrop' | 'applyThenStatus';
+/**
+ * `answer`: the call is applied, then answered with `status` and the raw `text` (empty by default,
+ * e.g. a 204) as `contentType`, for answers that are not Instantly's JSON. `hang`: the call is
+ * neither applied nor answered until the client gives up or the simulator closes.
+ */
+export type FaultKind = 'status' | 'drop' | 'applyThenDrop' | 'applyThenStatus' | 'answer' | 'hang';
 
 export interface FaultSpec {
 	/** HTTP method, or `*` for any. */
@@ -15,6 +20,10 @@ export interface FaultSpec {
 	/** Seconds, sent as the Retry-After header. */
 	retryAfter?: number;
 	message?: string;
+	/** For `answer`: the body, sent as is; defaults to none. */
+	text?: string;
+	/** For `answer`: the Content-Type sent with a non-empty text; defaults to text/plain. */
+	contentType?: string;
 }
 
 export interface Fault extends Required<Pick<FaultSpec, 'method' | 'path' | 'kind' | 'status'>> {
@@ -22,6 +31,8 @@ export interface Fault extends Required<Pick<FaultSpec, 'method' | 'path' | 'kin
 	skip: number;
 	retryAfter?: number;
 	message?: string;
+	text?: string;
+	contentType?: string;
 }
 
 export class FaultRegistry {
@@ -32,11 +43,13 @@ export class FaultRegistry {
 			method: spec.method.toUpperCase(),
 			path: spec.path,
 			kind: spec.kind ?? 'status',
-			status: spec.status ?? 500,
+			status: spec.status ?? (spec.kind === 'answer' ? 200 : 500),
 			remaining: spec.count ?? 1,
 			skip: spec.skip ?? 0,
 			retryAfter: spec.retryAfter,
 			message: spec.message,
+			text: spec.text,
+			contentType: spec.contentType,
 		};
 		this.faults.push(fault);
 		return fault;

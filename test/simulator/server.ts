@@ -89,6 +89,7 @@ async function respondToApi(simulator: Simulator, request: IncomingMessage, resp
 	if (fault) record.fault = fault.kind;
 	if (fault?.kind === 'drop') return dropConnection(request, record);
 	if (fault?.kind === 'status') return void (record.status = fault.status, failWith(response, fault));
+	if (fault?.kind === 'hang') return;
 
 	const handler = simulator.handlers[operationKey];
 	if (!handler) throw new ApiError(501, `${operationKey} is not implemented by the simulator`);
@@ -97,11 +98,18 @@ async function respondToApi(simulator: Simulator, request: IncomingMessage, resp
 	// The write happened; only the answer is lost, as when a network drops mid-response.
 	if (fault?.kind === 'applyThenDrop') return dropConnection(request, record);
 	if (fault?.kind === 'applyThenStatus') return void (record.status = fault.status, failWith(response, fault));
+	if (fault?.kind === 'answer') return void (record.status = fault.status, answerRaw(response, fault));
 
 	const violation = simulator.catalog.validateResponse(operation, reply.status, JSON.parse(JSON.stringify(reply.body ?? null)));
 	if (violation) simulator.responseViolations.push({ method: record.method, path: url.pathname, status: reply.status, reason: violation });
 	record.status = reply.status;
 	sendJson(response, reply.status, reply.body);
+}
+
+function answerRaw(response: ServerResponse, fault: Fault): void {
+	const text = fault.text ?? '';
+	response.writeHead(fault.status, text === '' ? {} : { 'content-type': fault.contentType ?? 'text/plain; charset=utf-8' });
+	response.end(text);
 }
 
 function dropConnection(request: IncomingMessage, record: RecordedRequest): void {

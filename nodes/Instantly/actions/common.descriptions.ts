@@ -95,7 +95,7 @@ export function returnAllOrLimit(): INodeProperties[] {
 	];
 }
 
-/** The Filters collection of a Get Many, holding the operation's own filters (read with `filterValues`). */
+/** The Filters collection of a Get Many, holding the operation's own filters (read with `readCollection`). */
 export function filtersCollection(options: INodeProperties[]): INodeProperties {
 	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
 }
@@ -159,6 +159,9 @@ export const leadFieldOptions: INodeProperties[] = [
 	{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
 	{ displayName: 'Website', name: 'website', type: 'string', default: '', placeholder: 'e.g. https://example.com' },
 ];
+
+/** The values of targetSelector. */
+export const TARGETS = ['campaign', 'list'] as const;
 
 /** Where leads go: a campaign or a lead list (Instantly needs exactly one). */
 export function targetSelector(name = 'target', displayName = 'Add To'): INodeProperties {

@@ -1,7 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { answerJson } from '../helpers/answers';
 import { errorItem } from '../helpers/utils';
+import { readNumber } from '../helpers/validation';
 import * as account from './account';
 import * as backgroundJob from './backgroundJob';
 import * as blockListEntry from './blockListEntry';
@@ -12,6 +14,9 @@ import * as leadLabel from './leadLabel';
 import * as leadList from './leadList';
 import * as webhook from './webhook';
 import type { InstantlyOperation, InstantlyType } from './node.type';
+
+/** The upper bound of the Parallel Requests field. */
+export const MAX_PARALLEL_REQUESTS = 25;
 
 const resources = { lead, campaign, blockListEntry, email, account, leadList, leadLabel, backgroundJob, webhook } as unknown as Record<
 	InstantlyType['resource'],
@@ -36,7 +41,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	// Bulk operations batch all items into as few requests as the API allows and pair their output themselves.
 	if ('executeAll' in handler) return [await handler.executeAll.call(this, items)];
 
-	const concurrency = Math.max(1, Math.floor(this.getNodeParameter('parallelRequests', 0, 1) as number));
+	const concurrency = readNumber(
+		this,
+		{ name: 'parallelRequests', label: 'Parallel Requests', itemIndex: 0, fallback: 1 },
+		{ integer: true, min: 1, max: MAX_PARALLEL_REQUESTS },
+	);
 	const outputs: INodeExecutionData[][] = new Array(items.length);
 	const failures = new Map<number, Error>();
 	let nextItem = 0;
@@ -47,7 +56,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const itemIndex = nextItem++;
 			try {
 				const data = await handler.execute.call(this, itemIndex);
-				outputs[itemIndex] = this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(data), {
+				outputs[itemIndex] = this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(answerJson(data)), {
 					itemData: { item: itemIndex },
 				});
 			} catch (error) {
@@ -61,9 +70,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (failures.size > 0) {
 		const firstFailed = Math.min(...failures.keys());
 		const error = withItemIndex(this, failures.get(firstFailed)!, firstFailed);
-		const completed = outputs.filter((output) => output !== undefined).length;
-		if (concurrency > 1 && completed > 0) {
-			error.description = `${error.description ?? ''} ${completed} other item(s) had already been sent successfully; they were applied in Instantly.`.trim();
+		const applied = outputs.flatMap((output, itemIndex) => (output === undefined ? [] : [itemIndex + 1]));
+		if (applied.length > 0) {
+			error.description = [
+				error.description,
+				`Item ${firstFailed + 1} failed; ${applied.length === 1 ? 'item' : 'items'} ${itemRanges(applied)} had already been sent and applied in Instantly, and no item was sent after the failure. Remove the applied items before running again, or they are sent twice.`,
+			]
+				.filter(Boolean)
+				.join(' ');
 		}
 		throw error;
 	}
@@ -76,4 +90,15 @@ function withItemIndex(context: IExecuteFunctions, error: Error, itemIndex: numb
 		return error;
 	}
 	return new NodeOperationError(context.getNode(), error, { itemIndex });
+}
+
+/** `1, 2, 3, 5` → `1–3, 5`, so thousands of applied items still read as a short list. */
+function itemRanges(numbers: number[]): string {
+	const ranges: Array<[number, number]> = [];
+	for (const number of numbers) {
+		const last = ranges[ranges.length - 1];
+		if (last !== undefined && last[1] === number - 1) last[1] = number;
+		else ranges.push([number, number]);
+	}
+	return ranges.map(([first, last]) => (first === last ? `${first}` : `${first}–${last}`)).join(', ');
 }

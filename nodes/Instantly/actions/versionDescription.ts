@@ -8,6 +8,8 @@ import * as email from './email';
 import * as lead from './lead';
 import * as leadLabel from './leadLabel';
 import * as leadList from './leadList';
+import { requestTimeoutProperty } from '../transport/timeout';
+import { MAX_PARALLEL_REQUESTS } from './router';
 import * as webhook from './webhook';
 
 const resources = { lead, campaign, blockListEntry, email, account, leadList, leadLabel, backgroundJob, webhook };
@@ -16,7 +18,7 @@ const parallelRequests: INodeProperties = {
 	displayName: 'Parallel Requests',
 	name: 'parallelRequests',
 	type: 'number',
-	typeOptions: { minValue: 1, maxValue: 25 },
+	typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_REQUESTS },
 	default: 10,
 	description:
 		'How many items are sent to Instantly at the same time. Output keeps the input order either way. Instantly allows 100 requests per second per workspace; the node paces itself below that. Set 1 to send items one after another.',
@@ -68,4 +70,5 @@ export const versionProperties: INodeProperties[] = [
 	parallelRequestsFor('leadLabel'),
 	parallelRequestsFor('backgroundJob'),
 	parallelRequestsFor('webhook'),
+	requestTimeoutProperty,
 ];

@@ -27,13 +27,11 @@ export async function runInBatches<T, R>(
 	const output: INodeExecutionData[] = new Array(items.length);
 	const valid: Array<BulkEntry<T>> = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			valid.push({ itemIndex, value: read(itemIndex) });
-		} catch (error) {
-			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- already a NodeOperationError naming the item
-			if (!context.continueOnFail()) throw error;
-			output[itemIndex] = { json: errorItem(error as Error), pairedItem: { item: itemIndex } };
-		}
+		const entry = readEntry(read, itemIndex);
+		if ('value' in entry) valid.push(entry);
+		else if (context.continueOnFail()) output[itemIndex] = { json: errorItem(entry.error), pairedItem: { item: itemIndex } };
+		// Already a NodeOperationError naming the field and the item; nothing has been sent yet.
+		else throw entry.error;
 	}
 	let appliedItems = 0;
 	for (const [batchIndex, batch] of chunk(valid, batchSize).entries()) {
@@ -57,6 +55,14 @@ export async function runInBatches<T, R>(
 		});
 	}
 	return output;
+}
+
+function readEntry<T>(read: (itemIndex: number) => T, itemIndex: number): BulkEntry<T> | { error: Error } {
+	try {
+		return { itemIndex, value: read(itemIndex) };
+	} catch (error) {
+		return { error: error as Error };
+	}
 }
 
 /** Adds to a batch's error what the batches before it already did in Instantly. */

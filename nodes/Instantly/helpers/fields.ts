@@ -1,11 +1,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { assertEmail, assertUuid, splitList, toDateOnly, toInstant } from './utils';
+import { assertEmail, splitList, toDateOnly, toInstant } from './utils';
+import { readEmail, readText, readUuid } from './validation';
 
-/** A required text parameter, trimmed; throws naming the field when it is empty. */
+/** A required text parameter, trimmed; throws naming the field when it is empty or not text. */
 export function requiredText(context: IExecuteFunctions, name: string, itemIndex: number, label: string): string {
-	const text = String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	const text = readText(context, { name, label, itemIndex });
 	if (text === '') {
 		throw new NodeOperationError(context.getNode(), `${label} is required`, {
 			description: `Item ${itemIndex + 1}: give a value for ${label}.`,
@@ -17,12 +18,12 @@ export function requiredText(context: IExecuteFunctions, name: string, itemIndex
 
 /** A required Instantly id (UUID) parameter. */
 export function uuidParameter(context: IExecuteFunctions, name: string, itemIndex: number, label: string): string {
-	return assertUuid(context.getNode(), String(context.getNodeParameter(name, itemIndex, '') ?? ''), label, itemIndex);
+	return readUuid(context, { name, label, itemIndex });
 }
 
 /** A required email address parameter. */
 export function emailParameter(context: IExecuteFunctions, name: string, itemIndex: number, label: string): string {
-	return assertEmail(context.getNode(), String(context.getNodeParameter(name, itemIndex, '') ?? ''), label, itemIndex);
+	return readEmail(context, { name, label, itemIndex });
 }
 
 /** A comma-separated list of email addresses, each validated; `[]` when empty. */

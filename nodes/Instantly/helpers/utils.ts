@@ -265,11 +265,6 @@ export function pageLimit(context: IExecuteFunctions, itemIndex: number): number
 	return integerParameter(context, 'limit', itemIndex, 'Limit', 1, Number.MAX_SAFE_INTEGER);
 }
 
-/** The values of a Get Many's Filters collection (see `filtersCollection`). */
-export function filterValues(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	return context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-}
-
 /** A free-text filter, trimmed; undefined when it is not text. */
 export function trimmedText(value: unknown): string | undefined {
 	return typeof value === 'string' ? value.trim() : undefined;

@@ -154,13 +154,50 @@ export const endpoints = {
 	deleteLeadLabel: endpoint('DELETE', '/api/v2/lead-labels/{id}', 'lead-labels:delete'),
 } as const satisfies Record<string, Endpoint>;
 
-/** Fills an endpoint's path template, URI-encoding every parameter. */
+/**
+ * Whether a value cannot stand as one path segment: empty or blank, `.` or `..` (which URL
+ * normalisation turns into another endpoint's path), or holding a slash (which some proxies decode).
+ */
+export function unsafePathSegment(value: string): boolean {
+	const trimmed = value.trim();
+	return trimmed === '' || trimmed === '.' || trimmed === '..' || /[/\\]/.test(value);
+}
+
+/**
+ * Fills an endpoint's path template, URI-encoding every parameter. Operations read ids with
+ * `pathIdValue` (which names the field); this is the last guard, so no unsafe id is ever sent.
+ */
 export function resolvePath(template: string, pathParams: Record<string, string> = {}): string {
 	return template.replace(/\{(\w+)\}/g, (_match, name: string) => {
 		const value = pathParams[name];
 		if (value === undefined) throw new Error(`Missing path parameter "${name}" for ${template}`);
+		if (unsafePathSegment(value)) throw new Error(`Path parameter "${name}" of ${template} is not a valid ID: "${value}"`);
 		return encodeURIComponent(value);
 	});
+}
+
+const RESOURCE_NAMES = new Map([
+	['leads', 'lead'],
+	['campaigns', 'campaign'],
+	['block-lists-entries', 'block list entry'],
+	['webhooks', 'webhook'],
+	['webhook-events', 'webhook event'],
+	['background-jobs', 'background job'],
+	['lead-labels', 'lead label'],
+	['lead-lists', 'lead list'],
+	['emails', 'email'],
+	['threads', 'email thread'],
+	['accounts', 'account'],
+]);
+
+/**
+ * What an endpoint acts on, for error hints: named by the segment before its first path
+ * parameter (`/emails/threads/{thread_id}/…` acts on a thread), else by its first segment.
+ */
+export function resourceName(endpoint: Pick<Endpoint, 'path'>): string | undefined {
+	const segments = endpoint.path.split('/').slice(3);
+	const parameterAt = segments.findIndex((segment) => segment.startsWith('{'));
+	return RESOURCE_NAMES.get(parameterAt > 0 ? segments[parameterAt - 1] : segments[0]);
 }
 
 /** The scopes Instantly accepts for an endpoint, narrowest first. */

@@ -2,7 +2,7 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { Endpoint } from './endpoints';
-import { acceptedScopes } from './endpoints';
+import { acceptedScopes, resourceName } from './endpoints';
 
 export interface FailedResponse {
 	statusCode: number;
@@ -11,16 +11,6 @@ export interface FailedResponse {
 	pathParams?: Record<string, string>;
 	itemIndex?: number;
 }
-
-const RESOURCE_NAMES: Record<string, string> = {
-	leads: 'lead',
-	campaigns: 'campaign',
-	'block-lists-entries': 'block list entry',
-	webhooks: 'webhook',
-	'background-jobs': 'background job',
-	'lead-labels': 'lead label',
-	'lead-lists': 'lead list',
-};
 
 export const RATE_LIMIT_HINT =
 	"Instantly's rate limit for this workspace was hit: 100 requests per second and 6,000 per minute, shared by every API key of the workspace (other workflows and tools count too). The node backed off and retried; run it again later or spread the work out.";
@@ -37,7 +27,7 @@ export function instantlyApiError(node: INode, failure: FailedResponse): NodeApi
 	});
 }
 
-function hintFor({ statusCode, endpoint, pathParams }: FailedResponse): string {
+function hintFor({ statusCode, endpoint, pathParams, body }: FailedResponse): string {
 	switch (statusCode) {
 		case 400:
 			return 'Instantly rejected the request. The message above names the field it did not accept.';
@@ -46,9 +36,7 @@ function hintFor({ statusCode, endpoint, pathParams }: FailedResponse): string {
 		case 402:
 			return 'This Instantly workspace has no active paid plan, which the API requires.';
 		case 403:
-			return `The API key lacks the scope this action needs: ${acceptedScopes(endpoint.scope).join(
-				' or ',
-			)}. Add it to the key in Instantly → Settings → Integrations → API Keys.`;
+			return forbiddenHint(endpoint, body);
 		case 404:
 			return notFoundHint(endpoint, pathParams);
 		case 429:
@@ -60,12 +48,35 @@ function hintFor({ statusCode, endpoint, pathParams }: FailedResponse): string {
 	}
 }
 
+/**
+ * Only Instantly's own JSON error envelope means a missing scope; a 403 page from a proxy or
+ * firewall, or an empty answer, says nothing about the key, so the hint reports what came back.
+ */
+function forbiddenHint(endpoint: Endpoint, body: unknown): string {
+	if (isInstantlyEnvelope(body)) {
+		return `The API key lacks the scope this action needs: ${acceptedScopes(endpoint.scope).join(
+			' or ',
+		)}. Add it to the key in Instantly → Settings → Integrations → API Keys.`;
+	}
+	const seen =
+		typeof body === 'string' && body.trim() !== ''
+			? `a non-JSON answer starting "${body.trim().slice(0, 80)}"`
+			: 'an empty answer';
+	return `The request was refused (403) with ${seen}, not Instantly's JSON error, so something between n8n and Instantly (a proxy, firewall or a wrong Base URL in the credential) may have refused it. Check the credential's Base URL and the network path to api.instantly.ai.`;
+}
+
+function isInstantlyEnvelope(body: unknown): boolean {
+	if (body === null || typeof body !== 'object' || Array.isArray(body)) return false;
+	const { message, error } = body as { message?: unknown; error?: unknown };
+	return typeof message === 'string' || typeof error === 'string';
+}
+
 function notFoundHint(endpoint: Endpoint, pathParams: Record<string, string> = {}): string {
-	const resource = RESOURCE_NAMES[endpoint.path.split('/')[3]] ?? 'resource';
-	const id = pathParams.id;
-	return id === undefined
-		? `Instantly found no ${resource} matching the request.`
-		: `Instantly found no ${resource} with ID "${id}" in this workspace. Check the ID and that the credential belongs to the right workspace.`;
+	const resource = resourceName(endpoint) ?? 'resource';
+	const [[parameter, value] = []] = Object.entries(pathParams);
+	if (value === undefined) return `Instantly found no ${resource} matching the request.`;
+	const named = parameter === 'email' ? `"${value}"` : `with ID "${value}"`;
+	return `Instantly found no ${resource} ${named} in this workspace. Check the ${parameter === 'email' ? 'address' : 'ID'} and that the credential belongs to the right workspace.`;
 }
 
 function messageOf(body: unknown): string | undefined {

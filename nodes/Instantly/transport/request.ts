@@ -15,6 +15,7 @@ import { resolvePath } from './endpoints';
 import { instantlyApiError, RATE_LIMIT_HINT } from './errors';
 import { waitForTurn } from './pace';
 import { backoffMs, RETRY_POLICY, shouldRetry } from './retry';
+import { requestTimeoutMs } from './timeout';
 import { USER_AGENT } from './version';
 
 export type InstantlyContext =
@@ -54,6 +55,7 @@ export async function instantlyApiRequest(
 		arrayFormat: 'repeat',
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		timeout: requestTimeoutMs(this, request.itemIndex),
 	};
 	if (request.qs && Object.keys(request.qs).length > 0) options.qs = request.qs;
 	if (endpoint.hasBody && request.body !== undefined && Object.keys(request.body).length > 0) {

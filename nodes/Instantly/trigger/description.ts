@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { UUID_PATTERN } from '../helpers/locator';
+import { requestTimeoutProperty } from '../transport/timeout';
 
 const UUID_IN_URL = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
@@ -85,6 +86,7 @@ export const triggerProperties: INodeProperties[] = [
 				default: false,
 				description: "Whether to start the workflow for Instantly's test deliveries (event_type test_event, sent by the Test button of a webhook in Instantly)",
 			},
+			requestTimeoutProperty,
 		],
 	},
 ];

@@ -54,3 +54,8 @@ export function maskSecretHeader(webhook: IDataObject): IDataObject {
 	);
 	return { ...webhook, headers: masked };
 }
+
+/** `maskSecretHeader` for an answer that may be one webhook or a list of them. */
+export function maskSecretHeaders(answer: IDataObject | IDataObject[]): IDataObject | IDataObject[] {
+	return Array.isArray(answer) ? answer.map(maskSecretHeader) : maskSecretHeader(answer);
+}

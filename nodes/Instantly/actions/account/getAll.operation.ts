@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { compact, filterValues, getMany, optionalNumber, parseIdList, trimmedText } from '../../helpers/utils';
+import { compact, getMany, optionalNumber, parseIdList, trimmedText } from '../../helpers/utils';
+import { collectionFields, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { filtersCollection, returnAllOrLimit, searchFilter } from '../common.descriptions';
 import { ACCOUNT_PROVIDERS, ACCOUNT_STATUSES } from './common';
@@ -40,7 +41,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['account'], operation: ['getAll'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = filterValues(this, itemIndex);
+	const filters = readCollection(this, { name: 'filters', label: 'Filters', itemIndex }, collectionFields(properties, 'filters'));
 	const qs = compact({
 		status: optionalNumber(filters.status),
 		provider_code: optionalNumber(filters.providerCode),

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { jobTimeoutMs, maybeWaitForJob, waitForJobProperties } from '../../helpers/backgroundJob';
-import { requiredText } from '../../helpers/fields';
 import type { BackgroundJob } from '../../helpers/interfaces';
+import { readPathId } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 
@@ -24,7 +24,7 @@ export const description = updateDisplayOptions({ show: { resource: ['background
 
 /** Returns the job (type, progress, status, data), optionally once it is done. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, 'jobId', itemIndex, 'Job ID');
+	const id = readPathId(this, { name: 'jobId', label: 'Job ID', itemIndex });
 	const timeoutMs = jobTimeoutMs(this, itemIndex);
 	const job = (await instantlyApiRequest.call(this, endpoints.getBackgroundJob, {
 		pathParams: { id },

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { assertUuid } from '../../helpers/utils';
+import { answerJson } from '../../helpers/answers';
+import { readUuid } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { entryIdProperty } from './common';
@@ -14,7 +15,7 @@ export const description = updateDisplayOptions(
 );
 
 /** Instantly answers with the deleted entry. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = assertUuid(this.getNode(), this.getNodeParameter('entryId', itemIndex), 'Entry ID', itemIndex);
-	return (await instantlyApiRequest.call(this, endpoints.deleteBlockListEntry, { pathParams: { id }, itemIndex })) as IDataObject;
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
+	const id = readUuid(this, { name: 'entryId', label: 'Entry ID', itemIndex });
+	return answerJson(await instantlyApiRequest.call(this, endpoints.deleteBlockListEntry, { pathParams: { id }, itemIndex }), { id });
 }

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runInBatches } from '../../helpers/bulk';
 import type { BlockListEntry } from '../../helpers/interfaces';
-import { assertUuid } from '../../helpers/utils';
+import { readUuid } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { entryIdProperty } from './common';
@@ -30,7 +30,7 @@ export async function executeAll(this: IExecuteFunctions, items: INodeExecutionD
 		this,
 		items,
 		BATCH_SIZE,
-		(itemIndex) => assertUuid(this.getNode(), this.getNodeParameter('entryId', itemIndex), 'Entry ID', itemIndex),
+		(itemIndex) => readUuid(this, { name: 'entryId', label: 'Entry ID', itemIndex }),
 		async (ids, firstItemIndex) =>
 			(await instantlyApiRequest.call(this, endpoints.deleteBlockListEntries, {
 				body: { ids },

@@ -4,6 +4,16 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { DAYS_OF_WEEK } from '../../helpers/enums';
 import { TIMEZONES } from '../../helpers/timezones';
 import { toDateOnly } from '../../helpers/utils';
+import {
+	collectionFields,
+	optionalNumberValue,
+	optionValue,
+	readCollection,
+	readList,
+	readText,
+	rowsValue,
+	textValue,
+} from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { campaignSettingOptions, campaignSettings } from './common';
@@ -119,26 +129,28 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fail = (message: string, description: string) =>
 		new NodeOperationError(node, message, { description: `Item ${itemIndex + 1}: ${description}`, itemIndex });
 
-	const name = String(this.getNodeParameter('name', itemIndex, '') ?? '').trim();
+	const name = readText(this, { name: 'name', label: 'Name', itemIndex });
 	if (name === '') throw fail('Name is required', 'give the campaign a name.');
-	const timezone = String(this.getNodeParameter('timezone', itemIndex));
+	const timezone = readText(this, { name: 'timezone', label: 'Timezone', itemIndex });
 	if (!(TIMEZONES as readonly string[]).includes(timezone)) {
 		throw fail(
 			`Timezone: "${timezone}" is not one Instantly accepts`,
 			'pick a zone from the list (e.g. America/Detroit for New York, Europe/Isle_of_Man for London).',
 		);
 	}
-	const from = String(this.getNodeParameter('fromTime', itemIndex)).trim();
-	const to = String(this.getNodeParameter('toTime', itemIndex)).trim();
+	const from = readText(this, { name: 'fromTime', label: 'Send From', itemIndex });
+	const to = readText(this, { name: 'toTime', label: 'Send To', itemIndex });
 	for (const [label, value] of [['Send From', from], ['Send To', to]]) {
 		if (!TIME.test(value)) throw fail(`${label}: "${value}" is not a time`, 'use 24-hour HH:MM such as 09:00.');
 	}
 	if (from >= to) throw fail('Send From must be before Send To', `got ${from}–${to}.`);
-	const chosenDays = (this.getNodeParameter('days', itemIndex, []) as string[]).map(String);
+	const chosenDays = readList(this, { name: 'days', label: 'Days', itemIndex }).map((day) =>
+		optionValue({ node, value: day, label: 'Days', itemIndex }, DAYS_OF_WEEK),
+	);
 	if (chosenDays.length === 0) throw fail('Days: choose at least one day', 'the campaign needs a day to send on.');
 	const days = Object.fromEntries(['0', '1', '2', '3', '4', '5', '6'].map((day) => [day, chosenDays.includes(day)]));
 
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const fields = readCollection(this, { name: 'additionalFields', label: 'Additional Fields', itemIndex }, collectionFields(properties, 'additionalFields'));
 	const schedule: IDataObject = {
 		schedules: [{ name: 'Default schedule', timing: { from, to }, days, timezone }],
 	};
@@ -148,18 +160,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (endDate) schedule.end_date = endDate;
 
 	const body: IDataObject = { name, campaign_schedule: schedule, ...campaignSettings(this, fields, 'additionalFields', itemIndex) };
-	const steps = ((this.getNodeParameter('steps', itemIndex, {}) as IDataObject).step as IDataObject[] | undefined) ?? [];
+	const steps = rowsValue({ node, value: this.getNodeParameter('steps', itemIndex, {}), label: 'Sequence Steps', itemIndex }, 'step');
 	if (steps.length > 0) {
 		body.sequences = [
 			{
 				steps: steps.map((step, position) => {
-					const subject = String(step.subject ?? '');
-					const text = String(step.body ?? '');
-					if (text.trim() === '') throw fail(`Sequence step ${position + 1}: Body is required`, 'write the email.');
-					const delay = Number(step.delay ?? 0);
-					if (!Number.isFinite(delay) || delay < 0) {
-						throw fail(`Sequence step ${position + 1}: Delay must be 0 or more days`, `got ${String(step.delay)}.`);
-					}
+					const field = (value: unknown, label: string) => ({ node, value, label: `Sequence step ${position + 1}: ${label}`, itemIndex });
+					const subject = textValue(field(step.subject, 'Subject'));
+					const text = textValue(field(step.body, 'Body'));
+					if (text === '') throw fail(`Sequence step ${position + 1}: Body is required`, 'write the email.');
+					const delay = optionalNumberValue(field(step.delay, 'Delay (Days)'), { min: 0 }) ?? 0;
 					return { type: 'email', delay, delay_unit: 'days', variants: [{ subject, body: text }] };
 				}),
 			},

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { CAMPAIGN_STATUSES } from '../../helpers/enums';
-import { compact, filterValues, getMany, optionalNumber, trimmedText } from '../../helpers/utils';
+import { compact, getMany, optionalNumber, trimmedText } from '../../helpers/utils';
+import { collectionFields, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { filtersCollection, returnAllOrLimit, searchFilter } from '../common.descriptions';
 
@@ -24,7 +25,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['campaign'], operation: ['getAll'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = filterValues(this, itemIndex);
+	const filters = readCollection(this, { name: 'filters', label: 'Filters', itemIndex }, collectionFields(properties, 'filters'));
 	const qs = compact({
 		search: trimmedText(filters.search),
 		status: optionalNumber(filters.status),

@@ -4,6 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { getResourceId } from '../../helpers/locator';
 import { toDateOnly } from '../../helpers/utils';
 import type { Endpoint } from '../../transport/endpoints';
+import { collectionFields, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { campaignLocator, optionsCollection } from '../common.descriptions';
@@ -73,7 +74,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 	const campaignId = getResourceId.call(this, 'campaignId', itemIndex, 'Campaign', { required: false });
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = readCollection(this, { name: 'options', label: 'Options', itemIndex }, collectionFields(properties, 'options'));
 	const qs: IDataObject = {};
 	// The totals and overview endpoints filter by `id`; given `campaign_id` they return every campaign.
 	if (campaignId) qs[type === 'totals' || type === 'overview' ? 'id' : 'campaign_id'] = campaignId;

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readText } from '../../helpers/validation';
 import { emailList } from '../../helpers/fields';
 
 /** HTML and text body fields; Instantly takes either or both. */
@@ -25,8 +26,8 @@ export const bodyProperties: INodeProperties[] = [
 /** `{ html?, text? }` from the body fields, or undefined when both are empty. */
 export function messageBody(context: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
 	const body: IDataObject = {};
-	const html = String(context.getNodeParameter('bodyHtml', itemIndex, '') ?? '');
-	const text = String(context.getNodeParameter('bodyText', itemIndex, '') ?? '');
+	const html = readText(context, { name: 'bodyHtml', label: 'HTML Body', itemIndex }, { trim: false });
+	const text = readText(context, { name: 'bodyText', label: 'Text Body', itemIndex }, { trim: false });
 	if (html.trim() !== '') body.html = html;
 	if (text.trim() !== '') body.text = text;
 	return Object.keys(body).length > 0 ? body : undefined;

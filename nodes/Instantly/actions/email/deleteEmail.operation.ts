@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idField, uuidParameter } from '../../helpers/fields';
+import { answerJson } from '../../helpers/answers';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 
@@ -10,7 +11,7 @@ const properties: INodeProperties[] = [idField('Email ID', 'emailId', 'ID of the
 export const description = updateDisplayOptions({ show: { resource: ['email'], operation: ['deleteEmail'] } }, properties);
 
 /** Deletes the email; Instantly answers with the deleted email. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const id = uuidParameter(this, 'emailId', itemIndex, 'Email ID');
-	return (await instantlyApiRequest.call(this, endpoints.deleteEmail, { pathParams: { id }, itemIndex })) as IDataObject;
+	return answerJson(await instantlyApiRequest.call(this, endpoints.deleteEmail, { pathParams: { id }, itemIndex }), { id });
 }

@@ -3,6 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { emailList, emailParameter, requiredText, uuidParameter } from '../../helpers/fields';
 import { assertEmail, compact } from '../../helpers/utils';
+import { collectionFields, readBoolean, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { optionsCollection } from '../common.descriptions';
@@ -80,7 +81,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const subject = requiredText(this, 'subject', itemIndex, 'Subject');
 	const body = messageBody(this, itemIndex);
-	const includeOriginalBody = this.getNodeParameter('includeOriginalBody', itemIndex, true) as boolean;
+	const includeOriginalBody = readBoolean(this, { name: 'includeOriginalBody', label: 'Include Original Email', itemIndex, fallback: true });
 	// Instantly's schema (anyOf) wants a non-empty body or include_original_body: true, else it answers 400.
 	if (!body && !includeOriginalBody) {
 		throw new NodeOperationError(node, 'HTML Body or Text Body is required when Include Original Email is off', {
@@ -88,7 +89,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		});
 	}
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = readCollection(this, { name: 'options', label: 'Options', itemIndex }, collectionFields(properties, 'options'));
 	const request = compact({
 		eaccount,
 		reply_to_uuid: replyToUuid,

@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { emailList, toIsoTimestamp } from '../../helpers/fields';
 import { getResourceId } from '../../helpers/locator';
-import { assertEmail, compact, filterValues, getMany, trimmedText } from '../../helpers/utils';
+import { assertEmail, compact, getMany, trimmedText } from '../../helpers/utils';
+import { collectionFields, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { campaignLocator, filtersCollection, leadListLocator, returnAllOrLimit, searchFilter } from '../common.descriptions';
 
@@ -104,7 +105,7 @@ export const description = updateDisplayOptions({ show: { resource: ['email'], o
 
 /** Lists unibox emails, newest first; `GET /emails` is paced at 19 requests per minute by the transport. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = filterValues(this, itemIndex);
+	const filters = readCollection(this, { name: 'filters', label: 'Filters', itemIndex }, collectionFields(properties, 'filters'));
 	const node = this.getNode();
 	const qs = compact({
 		campaign_id: filters.campaignId

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requiredText } from '../../helpers/fields';
+import { answerJson } from '../../helpers/answers';
+import { readPathId } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 
@@ -23,10 +24,11 @@ export const description = updateDisplayOptions(
 );
 
 /** Marks every email of the thread as read. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const threadId = requiredText(this, 'threadId', itemIndex, 'Thread ID');
-	return (await instantlyApiRequest.call(this, endpoints.markThreadAsRead, {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
+	const threadId = readPathId(this, { name: 'threadId', label: 'Thread ID', itemIndex });
+	const answer = await instantlyApiRequest.call(this, endpoints.markThreadAsRead, {
 		pathParams: { thread_id: threadId },
 		itemIndex,
-	})) as IDataObject;
+	});
+	return answerJson(answer, { thread_id: threadId });
 }

@@ -3,6 +3,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { idField, toIsoTimestamp, uuidParameter } from '../../helpers/fields';
 import { requireChanges } from '../../helpers/utils';
+import { answerJson } from '../../helpers/answers';
+import { collectionFields, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { updateFieldsCollection } from '../common.descriptions';
@@ -36,10 +38,10 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['email'], operation: ['update'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const node = this.getNode();
 	const id = uuidParameter(this, 'emailId', itemIndex, 'Email ID');
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const fields = readCollection(this, { name: 'updateFields', label: 'Update Fields', itemIndex }, collectionFields(properties, 'updateFields'));
 	const body: IDataObject = {};
 	// Instantly stores is_unread as a number (1 unread, 0 read) and refuses a boolean.
 	if (fields.isUnread !== undefined) body.is_unread = fields.isUnread === true ? 1 : 0;
@@ -53,5 +55,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (reminder !== undefined) body.reminder_ts = reminder;
 	if (fields.clearReminder === true) body.reminder_ts = null;
 	requireChanges(node, body, itemIndex);
-	return (await instantlyApiRequest.call(this, endpoints.updateEmail, { pathParams: { id }, body, itemIndex })) as IDataObject;
+	return answerJson(await instantlyApiRequest.call(this, endpoints.updateEmail, { pathParams: { id }, body, itemIndex }), { id });
 }

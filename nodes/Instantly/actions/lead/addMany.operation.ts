@@ -6,6 +6,7 @@ import { getResourceId } from '../../helpers/locator';
 import type { BulkEntry } from '../../helpers/bulk';
 import { runInBatches } from '../../helpers/bulk';
 import { isEmail, leadTextFields, toCustomVariables } from '../../helpers/utils';
+import { collectionFields, pairsValue, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { campaignLocator, leadFieldOptions, leadListLocator, optionsCollection, targetSelector } from '../common.descriptions';
@@ -135,7 +136,7 @@ export async function executeAll(this: IExecuteFunctions, items: INodeExecutionD
 		target === 'campaign'
 			? { campaign_id: getResourceId.call(this, 'campaignId', 0, 'Campaign') }
 			: { list_id: getResourceId.call(this, 'listId', 0, 'Lead List') };
-	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const options = readCollection(this, { name: 'options', label: 'Options', itemIndex: 0 }, collectionFields(properties, 'options'));
 	const settings: IDataObject = {};
 	if (typeof options.blocklistId === 'string' && options.blocklistId.trim() !== '') {
 		settings.blocklist_id = options.blocklistId.trim();
@@ -209,13 +210,13 @@ function readLead(
 	if (context.getNodeParameter('mapping', itemIndex) === 'auto') {
 		lead = autoMap(context, item.json, itemIndex, options.otherFieldsAsCustomVariables === true);
 	} else {
-		const fields = context.getNodeParameter('leadFields', itemIndex, {}) as IDataObject;
+		const fields = readCollection(context, { name: 'leadFields', label: 'Lead Fields', itemIndex }, collectionFields(properties, 'leadFields'));
 		const email = context.getNodeParameter('email', itemIndex, '');
 		lead = leadTextFields(fields);
 		if (email !== null && String(email).trim() !== '') lead.email = String(email).trim();
 		const customVariables = toCustomVariables(
 			node,
-			((fields.customVariables as IDataObject | undefined)?.variable as IDataObject[] | undefined) ?? [],
+			pairsValue({ node, value: fields.customVariables, label: 'Custom Variables', itemIndex }, 'variable'),
 			itemIndex,
 		);
 		if (customVariables) lead.custom_variables = customVariables;

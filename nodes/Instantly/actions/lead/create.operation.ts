@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { getResourceId } from '../../helpers/locator';
+import { collectionFields, pairsValue, readChoice, readCollection, readText } from '../../helpers/validation';
 import { assertEmail, leadTextFields, toCustomVariables } from '../../helpers/utils';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { campaignLocator, leadFieldOptions, leadListLocator, targetSelector } from '../common.descriptions';
+import { campaignLocator, leadFieldOptions, leadListLocator, TARGETS, targetSelector } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	targetSelector(),
@@ -56,9 +57,9 @@ export const description = updateDisplayOptions({ show: { resource: ['lead'], op
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
-	const target = this.getNodeParameter('target', itemIndex) as 'campaign' | 'list';
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const rawEmail = String(this.getNodeParameter('email', itemIndex, '') ?? '').trim();
+	const target = readChoice(this, { name: 'target', label: 'Add To', itemIndex }, TARGETS);
+	const fields = readCollection(this, { name: 'additionalFields', label: 'Additional Fields', itemIndex }, collectionFields(properties, 'additionalFields'));
+	const rawEmail = readText(this, { name: 'email', label: 'Email', itemIndex });
 
 	const body: IDataObject = {};
 	if (target === 'campaign') {
@@ -77,7 +78,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const customVariables = toCustomVariables(
 		node,
-		((fields.customVariables as IDataObject | undefined)?.variable as IDataObject[] | undefined) ?? [],
+		pairsValue({ node, value: fields.customVariables, label: 'Custom Variables', itemIndex }, 'variable'),
 		itemIndex,
 	);
 	if (customVariables) body.custom_variables = customVariables;

@@ -3,12 +3,16 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { LEAD_STATUSES } from '../../helpers/enums';
 import { getResourceId } from '../../helpers/locator';
+import { readOption } from '../../helpers/validation';
 import { integerParameter, parseIdList } from '../../helpers/utils';
+import { answerWith } from '../../helpers/answers';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { campaignLocator, leadListLocator, targetSelector } from '../common.descriptions';
 
 const MAX_LIMIT = 10000;
+
+const LEAD_STATUS_OPTIONS = [{ name: 'Any', value: 'any' }, ...LEAD_STATUSES];
 
 const properties: INodeProperties[] = [
 	targetSelector('deleteFrom', 'Delete From'),
@@ -55,7 +59,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Lead Status',
 		name: 'leadStatus',
 		type: 'options',
-		options: [{ name: 'Any', value: 'any' }, ...LEAD_STATUSES],
+		options: LEAD_STATUS_OPTIONS,
 		default: 'any',
 		description: 'Only delete leads in this sending status',
 	},
@@ -93,9 +97,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	} else {
 		body.limit = integerParameter(this, 'maxLeads', itemIndex, 'Max Leads to Delete', 1, MAX_LIMIT);
 	}
-	const status = this.getNodeParameter('leadStatus', itemIndex, 'any');
-	if (status !== 'any' && status !== '') body.status = Number(status);
+	const status = readOption(this, { name: 'leadStatus', label: 'Lead Status', itemIndex, fallback: 'any' }, LEAD_STATUS_OPTIONS);
+	if (status !== 'any') body.status = Number(status);
 
-	const result = (await instantlyApiRequest.call(this, endpoints.deleteLeads, { body, itemIndex })) as IDataObject;
-	return { ...result, ...body };
+	return answerWith(await instantlyApiRequest.call(this, endpoints.deleteLeads, { body, itemIndex }), body);
 }

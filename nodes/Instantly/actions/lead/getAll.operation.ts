@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { LEAD_FILTERS } from '../../helpers/enums';
 import { getResourceId } from '../../helpers/locator';
-import { assertEmail, compact, filterValues, pageLimit, splitList, trimmedText } from '../../helpers/utils';
+import { assertEmail, compact, pageLimit, splitList, trimmedText } from '../../helpers/utils';
+import { collectionFields, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { fetchAll } from '../../transport/pagination';
 import { campaignLocator, filtersCollection, leadListLocator, returnAllOrLimit, searchFilter } from '../common.descriptions';
@@ -36,7 +37,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['getAll'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = filterValues(this, itemIndex);
+	const filters = readCollection(this, { name: 'filters', label: 'Filters', itemIndex }, collectionFields(properties, 'filters'));
 	const limit = pageLimit(this, itemIndex);
 	const contacts = splitList(filters.emails).map((email) =>
 		assertEmail(this.getNode(), email, 'Filters → Emails', itemIndex),

@@ -5,6 +5,7 @@ import { jobTimeoutMs, maybeWaitForJob, waitForJobProperties } from '../../helpe
 import { LEAD_FILTERS } from '../../helpers/enums';
 import type { BackgroundJob } from '../../helpers/interfaces';
 import { getResourceId } from '../../helpers/locator';
+import { collectionFields, readCollection } from '../../helpers/validation';
 import { compact, integerParameter, parseIdList } from '../../helpers/utils';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
@@ -116,7 +117,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		});
 	}
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = readCollection(this, { name: 'options', label: 'Options', itemIndex }, collectionFields(properties, 'options'));
 	Object.assign(
 		body,
 		compact({

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { assertUuid, leadTextFields, requireChanges, toCustomVariables } from '../../helpers/utils';
+import { leadTextFields, requireChanges, toCustomVariables } from '../../helpers/utils';
+import { answerJson } from '../../helpers/answers';
+import { collectionFields, pairsValue, readCollection, readUuid } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { leadFieldOptions, updateFieldsCollection } from '../common.descriptions';
@@ -17,17 +19,17 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['update'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const node = this.getNode();
-	const id = assertUuid(node, this.getNodeParameter('leadId', itemIndex), 'Lead ID', itemIndex);
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const id = readUuid(this, { name: 'leadId', label: 'Lead ID', itemIndex });
+	const fields = readCollection(this, { name: 'updateFields', label: 'Update Fields', itemIndex }, collectionFields(properties, 'updateFields'));
 	const body = leadTextFields(fields);
 	const customVariables = toCustomVariables(
 		node,
-		((fields.customVariables as IDataObject | undefined)?.variable as IDataObject[] | undefined) ?? [],
+		pairsValue({ node, value: fields.customVariables, label: 'Custom Variables', itemIndex }, 'variable'),
 		itemIndex,
 	);
 	if (customVariables) body.custom_variables = customVariables;
 	requireChanges(node, body, itemIndex);
-	return (await instantlyApiRequest.call(this, endpoints.updateLead, { pathParams: { id }, body, itemIndex })) as IDataObject;
+	return answerJson(await instantlyApiRequest.call(this, endpoints.updateLead, { pathParams: { id }, body, itemIndex }), { id });
 }

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { RESET_INTEREST_STATUS } from '../../helpers/enums';
+import { INTEREST_STATUSES, RESET_INTEREST_STATUS } from '../../helpers/enums';
 import { getResourceId } from '../../helpers/locator';
-import { assertEmail } from '../../helpers/utils';
+import { collectionFields, readCollection, readEmail } from '../../helpers/validation';
+import { answerWith } from '../../helpers/answers';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { campaignLocator, leadListLocator, optionsCollection } from '../common.descriptions';
@@ -48,22 +49,24 @@ export const description = updateDisplayOptions(
 
 /** Instantly applies the change in the background and answers 202 with a message. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const node = this.getNode();
-	const leadEmail = assertEmail(node, this.getNodeParameter('leadEmail', itemIndex), 'Lead Email', itemIndex);
+	const leadEmail = readEmail(this, { name: 'leadEmail', label: 'Lead Email', itemIndex });
 	const interestValue = toInterestValue(this, this.getNodeParameter('interestStatus', itemIndex), itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = readCollection(this, { name: 'options', label: 'Options', itemIndex }, collectionFields(properties, 'options'));
 
 	const body: IDataObject = { lead_email: leadEmail, interest_value: interestValue };
 	if (options.campaignId) body.campaign_id = getResourceId.call(this, 'options.campaignId', itemIndex, 'Campaign');
 	if (options.listId) body.list_id = getResourceId.call(this, 'options.listId', itemIndex, 'Lead List');
 	if (options.disableAutoInterest !== undefined) body.disable_auto_interest = options.disableAutoInterest;
 
-	const result = (await instantlyApiRequest.call(this, endpoints.updateInterestStatus, { body, itemIndex })) as IDataObject;
-	return { ...result, lead_email: leadEmail, interest_value: interestValue };
+	const answer = await instantlyApiRequest.call(this, endpoints.updateInterestStatus, { body, itemIndex });
+	return answerWith(answer, { lead_email: leadEmail, interest_value: interestValue });
 }
 
 function toInterestValue(context: IExecuteFunctions, value: unknown, itemIndex: number): number | null {
 	if (value === RESET_INTEREST_STATUS || value === null) return null;
+	// An expression may name a built-in status as the list shows it ("Interested").
+	const named = INTEREST_STATUSES.find((status) => typeof value === 'string' && status.name.toLowerCase() === value.trim().toLowerCase());
+	if (named !== undefined) return named.value;
 	const number = typeof value === 'number' ? value : Number(String(value).trim());
 	if (String(value).trim() === '' || !Number.isInteger(number)) {
 		throw new NodeOperationError(context.getNode(), `Interest Status: "${String(value)}" is not a status`, {

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requiredText } from '../../helpers/fields';
 import { compact } from '../../helpers/utils';
+import { collectionFields, readCollection, readOption } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { labelOptions, SENTIMENTS } from './common';
@@ -39,10 +40,10 @@ export const description = updateDisplayOptions({ show: { resource: ['leadLabel'
 
 /** Creates a custom interest status; the answer's interest_status is the value leads and webhooks use. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const fields = readCollection(this, { name: 'additionalFields', label: 'Additional Fields', itemIndex }, collectionFields(properties, 'additionalFields'));
 	const body = compact({
 		label: requiredText(this, 'label', itemIndex, 'Label'),
-		interest_status_label: this.getNodeParameter('sentiment', itemIndex) as string,
+		interest_status_label: readOption(this, { name: 'sentiment', label: 'Sentiment', itemIndex }, SENTIMENTS),
 		description: typeof fields.description === 'string' ? fields.description.trim() : undefined,
 		use_with_ai: fields.useWithAi as boolean | undefined,
 	});

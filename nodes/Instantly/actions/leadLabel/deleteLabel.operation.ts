@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { uuidParameter } from '../../helpers/fields';
+import { answerJson } from '../../helpers/answers';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { labelIdField } from './common';
@@ -11,7 +12,7 @@ const properties: INodeProperties[] = [labelIdField];
 export const description = updateDisplayOptions({ show: { resource: ['leadLabel'], operation: ['deleteLabel'] } }, properties);
 
 /** Deletes the label; leads and emails with it go back to no status. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const id = uuidParameter(this, 'labelId', itemIndex, 'Lead Label ID');
-	return (await instantlyApiRequest.call(this, endpoints.deleteLeadLabel, { pathParams: { id }, itemIndex })) as IDataObject;
+	return answerJson(await instantlyApiRequest.call(this, endpoints.deleteLeadLabel, { pathParams: { id }, itemIndex }), { id });
 }

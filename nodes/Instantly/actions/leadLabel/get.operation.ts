@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { uuidParameter } from '../../helpers/fields';
+import { answerJson } from '../../helpers/answers';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { labelIdField } from './common';
@@ -11,7 +12,7 @@ const properties: INodeProperties[] = [labelIdField];
 export const description = updateDisplayOptions({ show: { resource: ['leadLabel'], operation: ['get'] } }, properties);
 
 /** Returns the label, with the numeric interest_status used by leads and webhooks. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const id = uuidParameter(this, 'labelId', itemIndex, 'Lead Label ID');
-	return (await instantlyApiRequest.call(this, endpoints.getLeadLabel, { pathParams: { id }, itemIndex })) as IDataObject;
+	return answerJson(await instantlyApiRequest.call(this, endpoints.getLeadLabel, { pathParams: { id }, itemIndex }), { id });
 }

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requiredText } from '../../helpers/fields';
 import { assertUuid, compact } from '../../helpers/utils';
+import { collectionFields, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { enrichmentOption, ownerOption } from './common';
@@ -31,7 +32,7 @@ export const description = updateDisplayOptions({ show: { resource: ['leadList']
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const name = requiredText(this, 'name', itemIndex, 'Name');
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const fields = readCollection(this, { name: 'additionalFields', label: 'Additional Fields', itemIndex }, collectionFields(properties, 'additionalFields'));
 	const body = compact({
 		name,
 		has_enrichment_task: fields.hasEnrichmentTask as boolean | undefined,

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getResourceId } from '../../helpers/locator';
+import { answerJson } from '../../helpers/answers';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { leadListLocator } from '../common.descriptions';
@@ -11,7 +12,7 @@ const properties: INodeProperties[] = [leadListLocator({ required: true })];
 export const description = updateDisplayOptions({ show: { resource: ['leadList'], operation: ['getVerificationStats'] } }, properties);
 
 /** Counts of the list's leads per email verification status. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const id = getResourceId.call(this, 'listId', itemIndex, 'Lead List')!;
-	return (await instantlyApiRequest.call(this, endpoints.getLeadListVerificationStats, { pathParams: { id }, itemIndex })) as IDataObject;
+	return answerJson(await instantlyApiRequest.call(this, endpoints.getLeadListVerificationStats, { pathParams: { id }, itemIndex }), { id });
 }

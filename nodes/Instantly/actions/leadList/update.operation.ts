@@ -3,6 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getResourceId } from '../../helpers/locator';
 import { assertUuid, nonEmptyText, requireChanges } from '../../helpers/utils';
+import { answerJson } from '../../helpers/answers';
+import { collectionFields, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { leadListLocator, updateFieldsCollection } from '../common.descriptions';
@@ -19,14 +21,14 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['leadList'], operation: ['update'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const node = this.getNode();
 	const id = getResourceId.call(this, 'listId', itemIndex, 'Lead List')!;
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const fields = readCollection(this, { name: 'updateFields', label: 'Update Fields', itemIndex }, collectionFields(properties, 'updateFields'));
 	const body: IDataObject = {};
 	if (fields.name !== undefined) body.name = nonEmptyText(node, fields.name, 'Name', itemIndex);
 	if (fields.hasEnrichmentTask !== undefined) body.has_enrichment_task = fields.hasEnrichmentTask === true;
 	if (fields.ownedBy !== undefined) body.owned_by = assertUuid(node, fields.ownedBy, 'Owner User ID', itemIndex);
 	requireChanges(node, body, itemIndex);
-	return (await instantlyApiRequest.call(this, endpoints.updateLeadList, { pathParams: { id }, body, itemIndex })) as IDataObject;
+	return answerJson(await instantlyApiRequest.call(this, endpoints.updateLeadList, { pathParams: { id }, body, itemIndex }), { id });
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { collectionFields, readCollection, readOption, readText } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { maskSecretHeader } from '../../trigger/secret';
@@ -37,13 +38,13 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['create'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const fields = readCollection(this, { name: 'additionalFields', label: 'Additional Fields', itemIndex }, collectionFields(properties, 'additionalFields'));
 	const body = webhookBody(
 		this,
 		{
 			...fields,
-			targetUrl: this.getNodeParameter('targetUrl', itemIndex, ''),
-			eventType: this.getNodeParameter('eventType', itemIndex),
+			targetUrl: readText(this, { name: 'targetUrl', label: 'Target URL', itemIndex }),
+			eventType: readOption(this, { name: 'eventType', label: 'Event', itemIndex }, eventTypeOptions),
 		},
 		'additionalFields',
 		itemIndex,

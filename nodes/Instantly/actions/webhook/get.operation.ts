@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { uuidParameter } from '../../helpers/fields';
+import { answerJson } from '../../helpers/answers';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { maskSecretHeader } from '../../trigger/secret';
+import { maskSecretHeaders } from '../../trigger/secret';
 import { webhookIdField } from './common';
 
 const properties: INodeProperties[] = [webhookIdField];
@@ -12,9 +13,9 @@ const properties: INodeProperties[] = [webhookIdField];
 export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['get'] } }, properties);
 
 /** Returns the webhook; status -1 means Instantly disabled it after failed deliveries. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const id = uuidParameter(this, 'webhookId', itemIndex, 'Webhook ID');
-	return maskSecretHeader(
-		(await instantlyApiRequest.call(this, endpoints.getWebhook, { pathParams: { id }, itemIndex })) as IDataObject,
+	return maskSecretHeaders(
+		answerJson(await instantlyApiRequest.call(this, endpoints.getWebhook, { pathParams: { id }, itemIndex }), { id }),
 	);
 }

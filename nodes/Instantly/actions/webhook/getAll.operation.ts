@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getResourceId } from '../../helpers/locator';
-import { compact, filterValues, getMany } from '../../helpers/utils';
+import { compact, getMany } from '../../helpers/utils';
+import { collectionFields, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { maskSecretHeader } from '../../trigger/secret';
 import { campaignLocator, filtersCollection, returnAllOrLimit } from '../common.descriptions';
@@ -29,7 +30,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['getAll'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = filterValues(this, itemIndex);
+	const filters = readCollection(this, { name: 'filters', label: 'Filters', itemIndex }, collectionFields(properties, 'filters'));
 	const qs = compact({
 		campaign: filters.campaignId
 			? getResourceId.call(this, 'filters.campaignId', itemIndex, 'Campaign', { required: false })

@@ -3,6 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { toDate } from '../../helpers/fields';
 import { compact, pageLimit } from '../../helpers/utils';
+import { collectionFields, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { fetchAll } from '../../transport/pagination';
@@ -73,7 +74,7 @@ export const description = updateDisplayOptions(
 
 /** Instantly's log of webhook delivery attempts (or its summary), for finding targets that stopped answering. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const filters = readCollection(this, { name: 'filters', label: 'Filters', itemIndex }, collectionFields(properties, 'filters'));
 	const dates = compact({
 		from: toDate(this, filters.from, 'From', itemIndex),
 		to: toDate(this, filters.to, 'To', itemIndex),

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { uuidParameter } from '../../helpers/fields';
+import { answerJson } from '../../helpers/answers';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { webhookIdField } from './common';
@@ -11,7 +12,7 @@ const properties: INodeProperties[] = [webhookIdField];
 export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['sendTest'] } }, properties);
 
 /** Sends a test event to the target URL and returns whether it answered (success, status_code, response_time_ms). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const id = uuidParameter(this, 'webhookId', itemIndex, 'Webhook ID');
-	return (await instantlyApiRequest.call(this, endpoints.testWebhook, { pathParams: { id }, itemIndex })) as IDataObject;
+	return answerJson(await instantlyApiRequest.call(this, endpoints.testWebhook, { pathParams: { id }, itemIndex }), { id });
 }

@@ -3,6 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { uuidParameter } from '../../helpers/fields';
 import { requireChanges } from '../../helpers/utils';
+import { collectionFields, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { maskSecretHeader } from '../../trigger/secret';
@@ -49,7 +50,7 @@ async function assertCustomLabelWebhook(context: IExecuteFunctions, id: string, 
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = uuidParameter(this, 'webhookId', itemIndex, 'Webhook ID');
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const fields = readCollection(this, { name: 'updateFields', label: 'Update Fields', itemIndex }, collectionFields(properties, 'updateFields'));
 	const body = webhookBody(this, fields, 'updateFields', itemIndex);
 	requireChanges(this.getNode(), body, itemIndex);
 	if (body.custom_interest_value !== undefined && body.event_type === undefined) {

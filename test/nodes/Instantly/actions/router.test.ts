@@ -63,7 +63,7 @@ describe('router', () => {
 			.run({ resource: 'lead', operation: 'get', leadId: (item) => item.json.id, parallelRequests: 4 }, { items: itemsOf(...input) })
 			.catch((caught: unknown) => caught)) as { context: { itemIndex: number }; description: string };
 		expect(error.context.itemIndex).toBe(3);
-		expect(error.description).toMatch(/other item\(s\) had already been sent successfully/);
+		expect(error.description).toMatch(/items? [\d–, ]+ had already been sent and applied in Instantly/);
 	});
 
 	it('with Continue On Fail, keeps going and pairs the error item to its input', async () => {
@@ -77,6 +77,50 @@ describe('router', () => {
 		expect(items).toHaveLength(5);
 		expect(items[1]).toEqual({ json: expect.objectContaining({ statusCode: 404 }), pairedItem: { item: 1 } });
 		expect(items.filter((item) => item.json.error === undefined).map((item) => item.json.id)).toEqual(ids);
+	});
+
+	it.each(['abc', '', 0, -1, 2.5, 26, null, { n: 2 }])(
+		'refuses Parallel Requests of %j from an expression, naming the field, before sending anything',
+		async (parallelRequests) => {
+			const campaignId = await t.campaign();
+			const [id] = await t.leads(1, { campaign_id: campaignId });
+			t.reset();
+
+			const error = await t
+				.run({ resource: 'lead', operation: 'get', leadId: id, parallelRequests: () => parallelRequests })
+				.catch((caught: Error) => caught);
+
+			expect(error).toBeInstanceOf(Error);
+			expect((error as Error).message).toMatch(/^Parallel Requests: expected a whole number from 1 to 25/);
+			expect(t.requests()).toEqual([]);
+		},
+	);
+
+	it('accepts Parallel Requests as a numeric text ("3")', async () => {
+		const campaignId = await t.campaign();
+		const ids = await t.leads(2, { campaign_id: campaignId });
+		const { items } = await t.run(
+			{ resource: 'lead', operation: 'get', leadId: (item) => item.json.id, parallelRequests: () => '3' },
+			{ items: itemsOf(...ids.map((id) => ({ id }))) },
+		);
+		expect(items.map((item) => item.json.id)).toEqual(ids);
+	});
+
+	it('sends no new item after the first failure, and names the items already applied', async () => {
+		const names = ['One', 'Two', '', 'Four', 'Five', 'Six', 'Seven', 'Eight'];
+		const error = (await t
+			.run(
+				{ resource: 'leadLabel', operation: 'create', label: (item) => item.json.name, sentiment: 'positive', parallelRequests: 4 },
+				{ items: itemsOf(...names.map((name) => ({ name }))) },
+			)
+			.catch((caught: unknown) => caught)) as { context: { itemIndex: number }; description: string };
+
+		// Items 1, 2 and 4 were taken by workers before item 3 failed its check; nothing after.
+		expect(error.context.itemIndex).toBe(2);
+		const created = t.requests().filter((request) => request.method === 'POST');
+		expect(created.map((request) => (request.body as { label: string }).label).sort()).toEqual(['Four', 'One', 'Two']);
+		expect([...t.state.leadLabels.values()].map((label) => label.label).sort()).toEqual(['Four', 'One', 'Two']);
+		expect(error.description).toMatch(/Item 3 failed; items 1–2, 4 had already been sent and applied in Instantly, and no item was sent after the failure/);
 	});
 
 	it('does not offer Parallel Requests on bulk operations', () => {

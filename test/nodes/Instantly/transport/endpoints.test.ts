@@ -34,10 +34,19 @@ describe.each(Object.entries(endpoints))('endpoint %s', (_name, endpoint) => {
 
 describe('resolvePath', () => {
 	it('URI-encodes path parameters', () => {
-		expect(resolvePath('/api/v2/accounts/{email}', { email: 'a b/c@x.io' })).toBe(
-			'/api/v2/accounts/a%20b%2Fc%40x.io',
+		expect(resolvePath('/api/v2/accounts/{email}', { email: 'a b+c?@x.io' })).toBe(
+			'/api/v2/accounts/a%20b%2Bc%3F%40x.io',
 		);
 	});
+
+	it.each(['.', '..', ' .. ', '', '   ', 'a/b', '../campaigns', 'a\\b'])(
+		'refuses %j, which would reach another path after URL normalisation',
+		(id) => {
+			expect(() => resolvePath('/api/v2/emails/threads/{thread_id}/mark-as-read', { thread_id: id })).toThrow(
+				/Path parameter "thread_id" .* is not a valid ID/,
+			);
+		},
+	);
 
 	it('refuses a template with a missing parameter', () => {
 		expect(() => resolvePath('/api/v2/leads/{id}', {})).toThrow('Missing path parameter "id"');

@@ -1,0 +1,227 @@
+import type { Parameter } from './setup';
+import { rl, useInstantly } from './setup';
+
+const t = useInstantly();
+
+/** Runs the node expecting an error; returns its message, and checks nothing reached Instantly. */
+async function refused(parameters: Record<string, Parameter>): Promise<string> {
+	t.reset();
+	const error = await t.run(parameters).then(
+		() => undefined,
+		(caught: Error) => caught,
+	);
+	expect(error).toBeInstanceOf(Error);
+	expect(t.requests()).toEqual([]);
+	return error!.message;
+}
+
+/** Runs the node and returns the body of the one request it sent. */
+async function sentBody(parameters: Record<string, Parameter>): Promise<Record<string, unknown>> {
+	t.reset();
+	await t.run(parameters);
+	const [request] = t.requests();
+	return request.body as Record<string, unknown>;
+}
+
+// A whole collection stands in for one set by an expression: the harness evaluates functions at the top level only.
+const expression = (value: unknown) => () => value;
+
+const CAMPAIGN = {
+	resource: 'campaign',
+	operation: 'create',
+	name: 'Founders Q3',
+	timezone: 'America/Detroit',
+	fromTime: '08:30',
+	toTime: '16:00',
+	days: ['1'],
+};
+
+describe('wrong-typed expression values are refused naming the field, before anything is sent', () => {
+	it.each([
+		[
+			'a number where Lead Email expects an address',
+			{ resource: 'lead', operation: 'updateInterestStatus', leadEmail: expression(12345), interestStatus: 1 },
+			/^Lead Email: "12345" is not a valid email address/,
+		],
+		[
+			'an object where Lead Email expects an address',
+			{ resource: 'lead', operation: 'updateInterestStatus', leadEmail: expression({ email: 'a@b.co' }), interestStatus: 1 },
+			/^Lead Email: expected text, got an object/,
+		],
+		[
+			'a text where Additional Fields expects a collection',
+			{ resource: 'lead', operation: 'create', target: 'list', listId: rl('0b7d3b1e-1111-4222-8333-944444444444'), additionalFields: expression('Jane') },
+			/^Additional Fields: expected an object or a JSON object text/,
+		],
+		[
+			'"yes" where Skip If In Workspace expects true/false',
+			{ resource: 'lead', operation: 'create', target: 'list', listId: rl('0b7d3b1e-1111-4222-8333-944444444444'), email: 'a@b.co', additionalFields: expression({ skipIfInWorkspace: 'yes' }) },
+			/^Skip If In Workspace: expected true or false, got "yes"/,
+		],
+		[
+			'an object where First Name expects text',
+			{ resource: 'lead', operation: 'update', leadId: '0b7d3b1e-1111-4222-8333-944444444444', updateFields: expression({ firstName: { first: 'Jane' } }) },
+			/^First Name: expected text, got an object/,
+		],
+		[
+			'a list where Custom Variables expects names and values',
+			{ resource: 'lead', operation: 'update', leadId: '0b7d3b1e-1111-4222-8333-944444444444', updateFields: expression({ customVariables: '[1, 2]' }) },
+			/^Custom Variables: expected an object or a JSON object text/,
+		],
+		[
+			'an unknown Lead Status name',
+			{ resource: 'lead', operation: 'deleteMany', deleteFrom: 'list', listId: rl('0b7d3b1e-1111-4222-8333-944444444444'), selectBy: 'limit', maxLeads: 5, leadStatus: expression('Sleeping') },
+			/^Lead Status: expected one of Any \(any\), Active \(1\)/,
+		],
+		[
+			'".." as Thread ID',
+			{ resource: 'email', operation: 'markThreadAsRead', threadId: expression('..') },
+			/^Thread ID: expected an ID without "\/", and not "\." or "\.\."/,
+		],
+		[
+			'a slash in Thread ID',
+			{ resource: 'email', operation: 'markThreadAsRead', threadId: expression('../../campaigns') },
+			/^Thread ID: expected an ID without/,
+		],
+		['a blank Job ID', { resource: 'backgroundJob', operation: 'get', jobId: expression('   ') }, /^Job ID: expected an ID, got an empty text/],
+		['"." as Job ID', { resource: 'backgroundJob', operation: 'get', jobId: expression('.') }, /^Job ID: expected an ID without/],
+		[
+			'a text where Filters expects a collection',
+			{ resource: 'leadList', operation: 'getAll', returnAll: true, filters: expression('name=abc') },
+			/^Filters: expected an object or a JSON object text/,
+		],
+		[
+			'an object where Days expects a list',
+			{ ...CAMPAIGN, days: expression({ monday: true }) },
+			/^Days: expected a list, or values separated by commas, got an object/,
+		],
+		['an unknown day', { ...CAMPAIGN, days: expression(['1', 'Funday']) }, /^Days: expected one of Friday \(5\), Monday \(1\)/],
+		[
+			'a text where Sequence Steps expects rows',
+			{ ...CAMPAIGN, steps: expression('step one') },
+			/^Sequence Steps: expected an object or a JSON object text/,
+		],
+		[
+			'an object as a step body',
+			{ ...CAMPAIGN, steps: expression({ step: [{ subject: 'Hi', body: { html: '<p>x</p>' } }] }) },
+			/^Sequence step 1: Body: expected text, got an object/,
+		],
+		[
+			'"two" as a step delay',
+			{ ...CAMPAIGN, steps: expression([{ subject: 'Hi', body: 'Hello', delay: 'two' }]) },
+			/^Sequence step 1: Delay \(Days\): expected a number of at least 0, got "two"/,
+		],
+		[
+			'an unknown Sentiment',
+			{ resource: 'leadLabel', operation: 'create', label: 'Hot', sentiment: expression('very good') },
+			/^Sentiment: expected one of Negative \(negative\), Neutral \(neutral\), Positive \(positive\)/,
+		],
+		[
+			'an object as an Entry ID',
+			{ resource: 'blockListEntry', operation: 'get', entryId: expression({ id: 'x' }) },
+			/^Entry ID: expected text, got an object/,
+		],
+		[
+			'an unknown webhook Event',
+			{ resource: 'webhook', operation: 'create', targetUrl: 'https://example.com/h', eventType: expression('replied') },
+			/^Event: expected one of /,
+		],
+	])('%s', async (_case, parameters, message) => {
+		expect(await refused(parameters as Record<string, Parameter>)).toMatch(message);
+	});
+});
+
+describe('plausible expression values are accepted and converted', () => {
+	it('takes Custom Variables as an object of names and values', async () => {
+		const list = await t.list();
+		const body = await sentBody({
+			resource: 'lead',
+			operation: 'create',
+			target: 'list',
+			listId: rl(list),
+			email: 'jane@example.com',
+			additionalFields: expression({ customVariables: { city: 'Paris', seats: 10 } }),
+		});
+		expect(body.custom_variables).toEqual({ city: 'Paris', seats: 10 });
+	});
+
+	it('takes Custom Variables as a JSON text', async () => {
+		const list = await t.list();
+		const body = await sentBody({
+			resource: 'lead',
+			operation: 'create',
+			target: 'list',
+			listId: rl(list),
+			email: 'jane@example.com',
+			additionalFields: expression('{"customVariables": {"city": "Paris"}}'),
+		});
+		expect(body.custom_variables).toEqual({ city: 'Paris' });
+	});
+
+	it('takes "true" for a boolean and a Lead Status by its name', async () => {
+		const list = await t.list();
+		const created = await sentBody({
+			resource: 'lead',
+			operation: 'create',
+			target: 'list',
+			listId: rl(list),
+			email: 'jane@example.com',
+			additionalFields: expression({ skipIfInWorkspace: 'true' }),
+		});
+		expect(created.skip_if_in_workspace).toBe(true);
+
+		const deleted = await sentBody({
+			resource: 'lead',
+			operation: 'deleteMany',
+			deleteFrom: 'list',
+			listId: rl(list),
+			selectBy: 'limit',
+			maxLeads: 5,
+			leadStatus: expression('Active'),
+		});
+		expect(deleted.status).toBe(1);
+	});
+
+	it('takes Days as names or a comma-separated text, and steps as a plain list', async () => {
+		const body = await sentBody({
+			...CAMPAIGN,
+			days: expression('Monday, 3, friday'),
+			steps: expression([{ subject: 'Hi', body: 'Hello', delay: '2' }]),
+		});
+		const [schedule] = (body.campaign_schedule as { schedules: Array<{ days: Record<string, boolean> }> }).schedules;
+		expect(schedule.days).toEqual({ '0': false, '1': true, '2': false, '3': true, '4': false, '5': true, '6': false });
+		expect(body.sequences).toEqual([
+			{ steps: [{ type: 'email', delay: 2, delay_unit: 'days', variants: [{ subject: 'Hi', body: 'Hello' }] }] },
+		]);
+	});
+
+	it('takes Add Many custom variables as an object', async () => {
+		const list = await t.list();
+		const body = await sentBody({
+			resource: 'lead',
+			operation: 'addMany',
+			target: 'list',
+			listId: rl(list),
+			mapping: 'manual',
+			email: 'jane@example.com',
+			leadFields: expression({ firstName: 'Jane', customVariables: { city: 'Paris' } }),
+		});
+		expect(body.leads).toEqual([{ email: 'jane@example.com', first_name: 'Jane', custom_variables: { city: 'Paris' } }]);
+	});
+
+	it('takes an Interest Status by the name the list shows', async () => {
+		const body = await sentBody({
+			resource: 'lead',
+			operation: 'updateInterestStatus',
+			leadEmail: 'jane@example.com',
+			interestStatus: expression('Meeting Booked'),
+		});
+		expect(body.interest_value).toBe(2);
+	});
+
+	it('takes a number for a text field (e.g. a phone number)', async () => {
+		const [id] = await t.leads(1, { list_id: await t.list() });
+		const body = await sentBody({ resource: 'lead', operation: 'update', leadId: id, updateFields: expression({ phone: 5551234 }) });
+		expect(body.phone).toBe('5551234');
+	});
+});

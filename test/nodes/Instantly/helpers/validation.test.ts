@@ -1,0 +1,62 @@
+import type { INode } from 'n8n-workflow';
+
+import {
+	booleanValue,
+	listValue,
+	numberValue,
+	objectValue,
+	optionValue,
+	pairsValue,
+	pathIdValue,
+	textValue,
+} from '../../../../nodes/Instantly/helpers/validation';
+
+const node: INode = { id: 'n', name: 'Instantly', type: 'instantly', typeVersion: 1, position: [0, 0], parameters: {} };
+const check = (value: unknown) => ({ node, value, label: 'Field', itemIndex: 2 });
+const error = (read: () => unknown) => {
+	try {
+		read();
+	} catch (caught) {
+		return caught as Error & { description?: string; context: { itemIndex?: number } };
+	}
+	throw new Error('expected a refusal');
+};
+
+describe('typed value checks', () => {
+	it.each([
+		['text', () => textValue(check(' a ')), 'a'],
+		['number as text', () => textValue(check(42)), '42'],
+		['nothing as empty text', () => textValue(check(undefined)), ''],
+		['number', () => numberValue(check(' 3 '), { integer: true, min: 1 }), 3],
+		['boolean text', () => booleanValue(check('TRUE')), true],
+		['JSON object text', () => objectValue(check('{"a":1}')), { a: 1 }],
+		['comma-separated list', () => listValue(check('a, b;c')), ['a', 'b', 'c']],
+		['JSON list text', () => listValue(check('[1,2]')), [1, 2]],
+		['option by value', () => optionValue(check(1), [{ name: 'Active', value: 1 }]), 1],
+		['option by text of value', () => optionValue(check('1'), [{ name: 'Active', value: 1 }]), 1],
+		['option by name', () => optionValue(check('active'), [{ name: 'Active', value: 1 }]), 1],
+		['pairs from rows', () => pairsValue(check({ variable: [{ key: 'a', value: 1 }] }), 'variable'), [{ key: 'a', value: 1 }]],
+		['pairs from an object', () => pairsValue(check({ a: 1 }), 'variable'), [{ key: 'a', value: 1 }]],
+		['a path id', () => pathIdValue(check('t-1.a')), 't-1.a'],
+	])('accepts %s', (_case, read, expected) => {
+		expect(read()).toEqual(expected);
+	});
+
+	it.each([
+		['an object as text', () => textValue(check({})), 'Field: expected text, got an object'],
+		['a word as a number', () => numberValue(check('abc')), 'Field: expected a number, got "abc"'],
+		['a fraction as a whole number', () => numberValue(check(2.5), { integer: true, min: 1, max: 25 }), 'Field: expected a whole number from 1 to 25, got the number 2.5'],
+		['"yes" as a boolean', () => booleanValue(check('yes')), 'Field: expected true or false, got "yes"'],
+		['a list as an object', () => objectValue(check([1])), 'Field: expected an object, got a list'],
+		['an object as a list', () => listValue(check({ a: 1 })), 'Field: expected a list, or values separated by commas, got an object'],
+		['an unknown option', () => optionValue(check('x'), [{ name: 'Active', value: 1 }]), 'Field: expected one of Active (1), got "x"'],
+		['".." as a path id', () => pathIdValue(check('..')), 'Field: expected an ID without "/", and not "." or "..", got ".."'],
+		['a slash in a path id', () => pathIdValue(check('a/b')), 'Field: expected an ID without "/", and not "." or "..", got "a/b"'],
+		['a blank path id', () => pathIdValue(check(' ')), 'Field: expected an ID, got an empty text'],
+	])('refuses %s, naming the field and the item', (_case, read, message) => {
+		const refusal = error(read);
+		expect(refusal.message).toBe(message);
+		expect(refusal.description).toMatch(/^Item 3: /);
+		expect(refusal.context.itemIndex).toBe(2);
+	});
+});
