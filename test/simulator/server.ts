@@ -3,6 +3,7 @@ import { authorize } from './auth';
 import { handleControlRequest, CONTROL_PREFIX } from './control';
 import { ApiError, envelope } from './errors';
 import type { Fault } from './faults';
+import { nowIso } from './ids';
 import type { Operation } from './openapi';
 import { Reply } from './resources/types';
 import type { RecordedRequest, Simulator } from './simulator';
@@ -113,6 +114,15 @@ export async function handleRequest(simulator: Simulator, request: IncomingMessa
 	const url = new URL(request.url ?? '/', 'http://simulator.local');
 	const rawBody = await readBody(request);
 	if (url.pathname.startsWith(CONTROL_PREFIX)) return handleControlRequest(simulator, request, response, url, rawBody);
+	const done = await simulator.admitRequest();
+	try {
+		await handleApiRequest(simulator, request, response, url, rawBody);
+	} finally {
+		done();
+	}
+}
+
+async function handleApiRequest(simulator: Simulator, request: IncomingMessage, response: ServerResponse, url: URL, rawBody: string): Promise<void> {
 	if (simulator.latencyMs > 0) await simulator.clock.sleep(simulator.latencyMs);
 	const record: RecordedRequest = {
 		sequence: simulator.requests.length + 1,
@@ -126,7 +136,8 @@ export async function handleRequest(simulator: Simulator, request: IncomingMessa
 		body: undefined,
 		status: null,
 		workspaceId: null,
-		timestamp: new Date(simulator.clock.now()).toISOString(),
+		timestamp: nowIso(),
+		at: simulator.clock.now(),
 	};
 	simulator.requests.push(record);
 	try {

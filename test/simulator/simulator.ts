@@ -64,7 +64,10 @@ export interface RecordedRequest {
 	body: unknown;
 	status: number | null;
 	workspaceId: string | null;
+	/** Wall-clock time of arrival. */
 	timestamp: string;
+	/** The simulator clock's time of arrival, in ms: what its rate limits saw. */
+	at: number;
 	invalidReason?: string;
 	fault?: Fault['kind'];
 	dropped?: boolean;
@@ -95,6 +98,8 @@ export class Simulator {
 	readonly responseViolations: ResponseViolation[] = [];
 	readonly deliveryOptions: DeliveryOptions;
 	latencyMs: number;
+	/** The most API requests handled at once since the last `clearRequests()`. */
+	peakConcurrentRequests = 0;
 	readonly services: SimulatorServices;
 	readonly clock: Clock;
 	private readonly workspaces = new Map<string, WorkspaceState>();
@@ -102,6 +107,8 @@ export class Simulator {
 	private readonly timers = new Set<() => void>();
 	private readonly inFlight = new Set<Promise<unknown>>();
 	private server?: Server;
+	private concurrentRequests = 0;
+	private held?: { count: number; listeners: Array<() => boolean>; released: Promise<void> };
 
 	constructor(readonly options: SimulatorOptions = {}) {
 		this.clock = options.clock === 'manual' ? new ManualClock() : options.clock === 'system' || options.clock === undefined ? systemClock : options.clock;
@@ -214,6 +221,41 @@ export class Simulator {
 	clearRequests(): void {
 		this.requests.length = 0;
 		this.responseViolations.length = 0;
+		this.peakConcurrentRequests = this.concurrentRequests;
+	}
+
+	/**
+	 * Holds every API request at the door until `release()`, so a test sees how many a client has
+	 * in flight at once without timing anything; `whenHeld(n)` resolves once n are waiting.
+	 */
+	holdRequests(): { whenHeld(count: number): Promise<void>; release(): void } {
+		let open!: () => void;
+		const held = { count: 0, listeners: [] as Array<() => boolean>, released: new Promise<void>((resolve) => (open = resolve)) };
+		this.held = held;
+		return {
+			whenHeld: (count) =>
+				new Promise<void>((resolve) => {
+					const check = () => held.count >= count && (resolve(), true);
+					if (!check()) held.listeners.push(check);
+				}),
+			release: () => {
+				if (this.held === held) this.held = undefined;
+				open();
+			},
+		};
+	}
+
+	/** Server side of every API request: counts it in flight and waits while requests are held. */
+	async admitRequest(): Promise<() => void> {
+		this.concurrentRequests++;
+		this.peakConcurrentRequests = Math.max(this.peakConcurrentRequests, this.concurrentRequests);
+		const held = this.held;
+		if (held) {
+			held.count++;
+			held.listeners = held.listeners.filter((check) => !check());
+			await held.released;
+		}
+		return () => void this.concurrentRequests--;
 	}
 
 	injectFault(spec: FaultSpec): Fault {
