@@ -134,3 +134,27 @@ describe('simulator on a manual clock', () => {
 		});
 	});
 });
+
+describe('simulator: holding requests at the door', () => {
+	it('counts requests in flight without timing them, and reset lets held ones through', async () => {
+		const simulator = await startSimulator({ clock: 'manual' });
+		try {
+			const api = apiClient(simulator.url, simulator.createWorkspace().apiKey);
+			const door = simulator.holdRequests();
+			const answers = [api('GET', '/api/v2/campaigns'), api('GET', '/api/v2/lead-lists'), api('GET', '/api/v2/campaigns')];
+			await door.whenHeld(3);
+			expect(simulator.requests).toEqual([]);
+			door.release();
+			expect((await Promise.all(answers)).map((answer) => answer.status)).toEqual([200, 200, 200]);
+			expect(simulator.peakConcurrentRequests).toBe(3);
+
+			const forgotten = simulator.holdRequests();
+			const stuck = api('GET', '/api/v2/campaigns');
+			await forgotten.whenHeld(1);
+			simulator.reset();
+			expect((await stuck).status).toBe(401);
+		} finally {
+			await simulator.close();
+		}
+	});
+});

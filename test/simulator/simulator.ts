@@ -108,7 +108,7 @@ export class Simulator {
 	private readonly inFlight = new Set<Promise<unknown>>();
 	private server?: Server;
 	private concurrentRequests = 0;
-	private held?: { count: number; listeners: Array<() => boolean>; released: Promise<void> };
+	private held?: { count: number; listeners: Array<() => boolean>; released: Promise<void>; release(): void };
 
 	constructor(readonly options: SimulatorOptions = {}) {
 		this.clock = options.clock === 'manual' ? new ManualClock() : options.clock === 'system' || options.clock === undefined ? systemClock : options.clock;
@@ -230,18 +230,28 @@ export class Simulator {
 	 */
 	holdRequests(): { whenHeld(count: number): Promise<void>; release(): void } {
 		let open!: () => void;
-		const held = { count: 0, listeners: [] as Array<() => boolean>, released: new Promise<void>((resolve) => (open = resolve)) };
-		this.held = held;
-		return {
-			whenHeld: (count) =>
-				new Promise<void>((resolve) => {
-					const check = () => held.count >= count && (resolve(), true);
-					if (!check()) held.listeners.push(check);
-				}),
+		const released = new Promise<void>((resolve) => (open = resolve));
+		const held = {
+			count: 0,
+			listeners: [] as Array<() => boolean>,
+			released,
 			release: () => {
 				if (this.held === held) this.held = undefined;
 				open();
 			},
+		};
+		this.held = held;
+		return {
+			whenHeld: (count) =>
+				new Promise<void>((resolve) => {
+					const check = () => {
+						if (held.count < count) return false;
+						resolve();
+						return true;
+					};
+					if (!check()) held.listeners.push(check);
+				}),
+			release: held.release,
 		};
 	}
 
@@ -307,9 +317,10 @@ export class Simulator {
 		return await this.manualClock('runAllTimers').runAll();
 	}
 
-	/** Forgets every workspace, key, request, fault and timer; limits and latency go back to the options. */
+	/** Forgets every workspace, key, request, fault, timer and hold; limits and latency go back to the options. */
 	reset(): void {
 		this.cancelTimers();
+		this.held?.release();
 		this.workspaces.clear();
 		this.apiKeys.clear();
 		this.clearRequests();
