@@ -3,15 +3,11 @@ import { apiClient, useSimulatorWorkspace } from './testClient';
 
 describe('simulator: accounts', () => {
 	const KEY = 'accounts-key';
-	const env = useSimulatorWorkspace(KEY, { backgroundJobStepMs: 20 });
+	const env = useSimulatorWorkspace(KEY, { clock: 'manual' });
 
-	const waitForJob = async (id: string) => {
-		for (let poll = 0; poll < 100; poll++) {
-			const job = (await env.api('GET', `/api/v2/background-jobs/${id}`)).body;
-			if (job.status === 'success') return job;
-			await new Promise((resolve) => setTimeout(resolve, 10));
-		}
-		throw new Error(`job ${id} did not finish`);
+	const finishJob = async (id: string) => {
+		await env.simulator.runAllTimers();
+		return (await env.api('GET', `/api/v2/background-jobs/${id}`)).body;
 	};
 
 	it('seeds three accounts in the demo workspace and gets one by its URI-encoded email', async () => {
@@ -70,8 +66,9 @@ describe('simulator: accounts', () => {
 		env.simulator.addAccount(KEY, { email: 'w2@acme.io' });
 		const job = await env.api('POST', '/api/v2/accounts/warmup/enable', { emails: ['w1@acme.io', 'ghost@acme.io'] });
 		expect(job.body).toMatchObject({ type: 'update-warmup-accounts', entity_type: 'workspace', status: 'pending', progress: 0 });
+		// The clock stands still until the test moves it: nothing has changed yet.
 		expect((await env.api('GET', '/api/v2/accounts/w1%40acme.io')).body.warmup_status).toBe(0);
-		const done = await waitForJob(job.body.id);
+		const done = await finishJob(job.body.id);
 		expect(done).toMatchObject({ progress: 100, data: { total_to_process: 2, success_count: 1, failed_count: 1 } });
 		const warmed = (await env.api('GET', '/api/v2/accounts/w1%40acme.io')).body;
 		expect(warmed.warmup_status).toBe(1);
@@ -79,7 +76,7 @@ describe('simulator: accounts', () => {
 		expect((await env.api('GET', '/api/v2/accounts?filter=ACC_FILTER_W_ACTIVE')).body.items).toHaveLength(1);
 
 		const all = await env.api('POST', '/api/v2/accounts/warmup/disable', { include_all_emails: true, excluded_emails: ['w2@acme.io'] });
-		await waitForJob(all.body.id);
+		expect((await finishJob(all.body.id)).status).toBe('success');
 		expect((await env.api('GET', '/api/v2/accounts/w1%40acme.io')).body.warmup_status).toBe(0);
 		const narrowed = await env.api('GET', `/api/v2/background-jobs/${all.body.id}?data_fields=success_count`);
 		expect(narrowed.body.data).toEqual({ success_count: 1 });

@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from './clock';
 import { nowIso, uuidv7 } from './ids';
 import { buildEventPayload, deliveredEventType, recordEvent, subscriptionEventType } from './events';
 import type { EventInput } from './resources/types';
@@ -10,15 +11,22 @@ export interface DeliveryOptions {
 	/** Consecutive failed deliveries after which the webhook gets status -1. */
 	disableAfterFailures: number;
 	timeoutMs: number;
+	/** Retry waits, timeouts and response times are measured on it. */
+	clock: Clock;
 }
 
-export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = { maxAttempts: 3, retryDelayMs: 50, disableAfterFailures: 3, timeoutMs: 5000 };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = { maxAttempts: 3, retryDelayMs: 50, disableAfterFailures: 3, timeoutMs: 5000, clock: systemClock };
 
 /** POSTs like Instantly's axios client does; never throws. */
-export async function postPayload(url: string, headers: Record<string, string> | null, payload: unknown, timeoutMs: number): Promise<DeliveryAttempt> {
-	const started = Date.now();
+export async function postPayload(
+	url: string,
+	headers: Record<string, string> | null,
+	payload: unknown,
+	{ timeoutMs, clock }: Pick<DeliveryOptions, 'timeoutMs' | 'clock'>,
+): Promise<DeliveryAttempt> {
+	const started = clock.now();
+	const timeout = new AbortController();
+	const cancelTimeout = clock.schedule(() => timeout.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), timeoutMs);
 	try {
 		const response = await fetch(url, {
 			method: 'POST',
@@ -29,13 +37,15 @@ export async function postPayload(url: string, headers: Record<string, string> |
 				...(headers ?? {}),
 			},
 			body: JSON.stringify(payload),
-			signal: AbortSignal.timeout(timeoutMs),
+			signal: timeout.signal,
 		});
 		await response.arrayBuffer();
-		return { statusCode: response.status, responseTimeMs: Date.now() - started };
+		return { statusCode: response.status, responseTimeMs: clock.now() - started };
 	} catch (error) {
 		const cause = (error as { cause?: { code?: string } }).cause?.code;
-		return { statusCode: null, error: cause ?? (error as Error).message, responseTimeMs: Date.now() - started };
+		return { statusCode: null, error: cause ?? (error as Error).message, responseTimeMs: clock.now() - started };
+	} finally {
+		cancelTimeout();
 	}
 }
 
@@ -83,8 +93,8 @@ async function deliverToWebhook(workspace: WorkspaceState, webhook: Webhook, pay
 	let attempt: DeliveryAttempt = { statusCode: null, responseTimeMs: 0 };
 	let attempts = 0;
 	while (attempts < options.maxAttempts) {
-		if (attempts > 0) await sleep(options.retryDelayMs * 2 ** (attempts - 1));
-		attempt = await postPayload(webhook.target_hook_url, webhook.headers, payload, options.timeoutMs);
+		if (attempts > 0) await options.clock.sleep(options.retryDelayMs * 2 ** (attempts - 1));
+		attempt = await postPayload(webhook.target_hook_url, webhook.headers, payload, options);
 		attempts++;
 		const willRetry = !succeeded(attempt) && attempts < options.maxAttempts;
 		logWebhookEvent(workspace, webhook, payload, attempt, attempts - 1, willRetry, retryGroupId);
@@ -129,7 +139,7 @@ export async function sendTestEvent(workspace: WorkspaceState, webhook: Webhook,
 		workspace: workspace.id,
 		lead_email: 'test@example.com',
 	};
-	const attempt = await postPayload(webhook.target_hook_url, webhook.headers, payload, options.timeoutMs);
+	const attempt = await postPayload(webhook.target_hook_url, webhook.headers, payload, options);
 	const success = succeeded(attempt);
 	return {
 		success,

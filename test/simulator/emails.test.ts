@@ -10,7 +10,7 @@ describe('simulator: emails (unibox)', () => {
 	const LEAD = 'jane@prospect.com';
 
 	beforeAll(async () => {
-		simulator = await startSimulator({ rateLimits: false, deliveryRetryDelayMs: 5 });
+		simulator = await startSimulator({ clock: 'manual', rateLimits: false, deliveryRetryDelayMs: 5 });
 		receiver = await startReceiver();
 	});
 	afterAll(async () => {

@@ -1,13 +1,14 @@
-import { startSimulator, type Simulator } from './index';
+import { ManualClock, startSimulator, type Simulator } from './index';
 import { apiClient } from './testClient';
 
 describe('simulator: faults, latency, rate limits and the control API', () => {
 	let simulator: Simulator;
 	let api: ReturnType<typeof apiClient>;
 	const KEY = 'faults-key';
+	const clock = new ManualClock();
 
 	beforeAll(async () => {
-		simulator = await startSimulator();
+		simulator = await startSimulator({ clock });
 	});
 	afterAll(() => simulator.close());
 	beforeEach(() => {
@@ -80,11 +81,17 @@ describe('simulator: faults, latency, rate limits and the control API', () => {
 		expect(simulator.requests.at(-1)).toMatchObject({ fault: 'hang', status: null });
 	});
 
-	it('adds latency to every API call', async () => {
+	it('adds latency to every API call, on the simulator clock', async () => {
 		simulator.setLatency(120);
-		const started = Date.now();
-		await api('GET', '/api/v2/campaigns');
-		expect(Date.now() - started).toBeGreaterThanOrEqual(110);
+		const answer = api('GET', '/api/v2/campaigns');
+		await clock.whenSomeoneSleeps();
+		expect(clock.pending()).toEqual([120]);
+		await clock.advance(119);
+		expect(clock.pending()).toEqual([1]);
+		expect(simulator.requests).toEqual([]);
+		await clock.advance(1);
+		expect((await answer).status).toBe(200);
+		expect(simulator.requests).toHaveLength(1);
 	});
 
 	it('answers 429 per workspace once the window is used up', async () => {
@@ -95,12 +102,21 @@ describe('simulator: faults, latency, rate limits and the control API', () => {
 		expect((await other('GET', '/api/v2/campaigns')).status).toBe(200);
 		const limited = await api('GET', '/api/v2/campaigns');
 		expect(limited.body).toEqual({ statusCode: 429, error: 'Too Many Requests', message: 'Rate limit exceeded' });
+		await clock.advance(999);
+		expect((await api('GET', '/api/v2/campaigns')).status).toBe(429);
+		await clock.advance(1);
+		expect((await api('GET', '/api/v2/campaigns')).status).toBe(200);
 		simulator.setRateLimits(false);
 		expect((await api('GET', '/api/v2/campaigns')).status).toBe(200);
 	});
 
 	it('can be driven entirely through the /__simulator/ control API', async () => {
 		const control = apiClient(simulator.url);
+		const routes = (await control('GET', '/__simulator/')).body;
+		expect(routes).toContainEqual({ method: 'GET', path: '/__simulator/', summary: expect.any(String) });
+		expect(routes).toContainEqual({ method: 'POST', path: '/__simulator/workspaces/:id/api-keys', summary: expect.any(String) });
+		expect(routes).toContainEqual({ method: 'POST', path: '/__simulator/clock/advance', summary: expect.any(String) });
+		expect(routes.every((route: { summary: string }) => route.summary.length > 0)).toBe(true);
 		const workspace = (await control('POST', '/__simulator/workspaces', { apiKey: 'ctl-key', name: 'Client A' })).body;
 		expect(workspace).toEqual({ id: expect.any(String), apiKey: 'ctl-key' });
 		await control('POST', `/__simulator/workspaces/${workspace.id}/api-keys`, { apiKey: 'ctl-read', scopes: ['leads:read'] });

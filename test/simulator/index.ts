@@ -27,3 +27,4 @@ export type { NewEmail } from './resources/emailRecords';
 export type { Account, Activity, ApiObject, BackgroundJob, Campaign, DeliveryResult, Email, Lead, LeadLabel, Webhook, WorkspaceState } from './state';
 export { STANDARD_EVENT_TYPES, deliveredEventType } from './events';
 export { CONTROL_PREFIX } from './control';
+export { ManualClock, systemClock, type Clock } from './clock';

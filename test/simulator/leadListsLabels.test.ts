@@ -2,7 +2,7 @@ import { MINIMAL_CAMPAIGN, useSimulatorWorkspace } from './testClient';
 
 describe('simulator: lead lists and lead labels', () => {
 	const KEY = 'lists-key';
-	const env = useSimulatorWorkspace(KEY, { rateLimits: false });
+	const env = useSimulatorWorkspace(KEY, { clock: 'manual', rateLimits: false });
 
 	it('creates, gets, lists, patches and deletes lead lists', async () => {
 		const list = (await env.api('POST', '/api/v2/lead-lists', { name: 'Webinar', has_enrichment_task: true })).body;

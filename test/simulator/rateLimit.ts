@@ -30,7 +30,7 @@ export class RateLimiter {
 	}
 
 	/** Counts the request when it is allowed; refused requests do not use up the budget. */
-	allow(workspaceId: string, operationKey: string, now = Date.now()): boolean {
+	allow(workspaceId: string, operationKey: string, now: number): boolean {
 		if (this.config === false) return true;
 		const workspaceWindow = this.recent(workspaceId, now);
 		const endpointLimit = this.config.endpointsPerMinute?.[operationKey];

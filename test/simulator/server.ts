@@ -79,7 +79,7 @@ async function respondToApi(simulator: Simulator, request: IncomingMessage, resp
 	const { workspace } = credentials;
 	record.workspaceId = workspace.id;
 	const operationKey = `${operation.method} ${operation.template}`;
-	if (!simulator.rateLimiter.allow(workspace.id, operationKey)) throw new ApiError(429, 'Rate limit exceeded');
+	if (!simulator.rateLimiter.allow(workspace.id, operationKey, simulator.clock.now())) throw new ApiError(429, 'Rate limit exceeded');
 	const body = parseBody(record.rawBody, request.headers['content-type']);
 	record.body = body;
 	const query: Record<string, unknown> = { ...record.query };
@@ -117,14 +117,21 @@ function dropConnection(request: IncomingMessage, record: RecordedRequest): void
 	request.socket.destroy();
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Entry point for every HTTP request: control API, or the simulated Instantly API v2. */
 export async function handleRequest(simulator: Simulator, request: IncomingMessage, response: ServerResponse): Promise<void> {
 	const url = new URL(request.url ?? '/', 'http://simulator.local');
 	const rawBody = await readBody(request);
 	if (url.pathname.startsWith(CONTROL_PREFIX)) return handleControlRequest(simulator, request, response, url, rawBody);
-	if (simulator.latencyMs > 0) await sleep(simulator.latencyMs);
+	const done = await simulator.admitRequest();
+	try {
+		await handleApiRequest(simulator, request, response, url, rawBody);
+	} finally {
+		done();
+	}
+}
+
+async function handleApiRequest(simulator: Simulator, request: IncomingMessage, response: ServerResponse, url: URL, rawBody: string): Promise<void> {
+	if (simulator.latencyMs > 0) await simulator.clock.sleep(simulator.latencyMs);
 	const record: RecordedRequest = {
 		sequence: simulator.requests.length + 1,
 		method: (request.method ?? 'GET').toUpperCase(),
@@ -138,6 +145,7 @@ export async function handleRequest(simulator: Simulator, request: IncomingMessa
 		status: null,
 		workspaceId: null,
 		timestamp: nowIso(),
+		at: simulator.clock.now(),
 	};
 	simulator.requests.push(record);
 	try {

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Credentials } from './auth';
+import { ManualClock, systemClock, type Clock } from './clock';
 import { DEFAULT_DELIVERY_OPTIONS, fireEvent, sendTestEvent, type DeliveryOptions } from './delivery';
 import { FaultRegistry, type Fault, type FaultSpec } from './faults';
 import { uuidv4 } from './ids';
@@ -23,6 +24,16 @@ export interface SimulatorOptions {
 	deliveryAttempts?: number;
 	disableAfterFailures?: number;
 	backgroundJobStepMs?: number;
+	/**
+	 * What drives time: `system` (default) is real time; `manual` stands still until `advanceClock`
+	 * or `runAllTimers` (or the control API) moves it, so tests never race the machine's speed.
+	 */
+	clock?: 'system' | 'manual' | Clock;
+	/**
+	 * Each read of a background job (`GET /background-jobs/{id}`) first runs its next step, so code
+	 * that polls on real time sees the job finish while the clock stands still.
+	 */
+	jobStepPerRead?: boolean;
 	/** Seeds the demo workspace with API key `demo-key` (or the given key). */
 	seedDemo?: boolean | { apiKey: string };
 	/** Webhook reads show custom header values masked, as Instantly might (it echoes them today). */
@@ -55,7 +66,10 @@ export interface RecordedRequest {
 	body: unknown;
 	status: number | null;
 	workspaceId: string | null;
+	/** Wall-clock time of arrival. */
 	timestamp: string;
+	/** The simulator clock's time of arrival, in ms: what its rate limits saw. */
+	at: number;
 	invalidReason?: string;
 	fault?: Fault['kind'];
 	dropped?: boolean;
@@ -88,19 +102,26 @@ export class Simulator {
 	latencyMs: number;
 	/** See `SimulatorOptions.maskWebhookHeaders`; `reset()` goes back to the option. */
 	maskWebhookHeaders: boolean;
+	/** The most API requests handled at once since the last `clearRequests()`. */
+	peakConcurrentRequests = 0;
 	readonly services: SimulatorServices;
+	readonly clock: Clock;
 	private readonly workspaces = new Map<string, WorkspaceState>();
 	private readonly apiKeys = new Map<string, string>();
-	private readonly timers = new Set<NodeJS.Timeout>();
+	private readonly timers = new Set<() => void>();
 	private readonly inFlight = new Set<Promise<unknown>>();
 	private server?: Server;
+	private concurrentRequests = 0;
+	private held?: { count: number; listeners: Array<() => boolean>; released: Promise<void>; release(): void };
 
 	constructor(readonly options: SimulatorOptions = {}) {
+		this.clock = options.clock === 'manual' ? new ManualClock() : options.clock === 'system' || options.clock === undefined ? systemClock : options.clock;
 		this.latencyMs = options.latencyMs ?? 0;
 		this.maskWebhookHeaders = options.maskWebhookHeaders ?? false;
 		this.rateLimiter = new RateLimiter(options.rateLimits === undefined ? DEFAULT_RATE_LIMITS : options.rateLimits);
 		this.deliveryOptions = {
 			...DEFAULT_DELIVERY_OPTIONS,
+			clock: this.clock,
 			...(options.deliveryRetryDelayMs === undefined ? {} : { retryDelayMs: options.deliveryRetryDelayMs }),
 			...(options.deliveryAttempts === undefined ? {} : { maxAttempts: options.deliveryAttempts }),
 			...(options.disableAfterFailures === undefined ? {} : { disableAfterFailures: options.disableAfterFailures }),
@@ -110,14 +131,20 @@ export class Simulator {
 			testWebhook: (workspace, webhookId) =>
 				this.track(sendTestEvent(workspace, workspace.webhooks.get(webhookId)!, this.deliveryOptions)),
 			schedule: (callback, delayMs) => {
-				const timer = setTimeout(() => {
-					this.timers.delete(timer);
+				const cancelTimer = this.clock.schedule(() => {
+					this.timers.delete(cancel);
 					callback();
 				}, delayMs);
-				this.timers.add(timer);
+				const cancel = () => {
+					this.timers.delete(cancel);
+					cancelTimer();
+				};
+				this.timers.add(cancel);
+				return cancel;
 			},
 			backgroundJobStepMs: options.backgroundJobStepMs ?? 100,
 			webhookHeadersMasked: () => this.maskWebhookHeaders,
+			jobStepPerRead: options.jobStepPerRead ?? false,
 		};
 	}
 
@@ -200,6 +227,51 @@ export class Simulator {
 	clearRequests(): void {
 		this.requests.length = 0;
 		this.responseViolations.length = 0;
+		this.peakConcurrentRequests = this.concurrentRequests;
+	}
+
+	/**
+	 * Holds every API request at the door until `release()`, so a test sees how many a client has
+	 * in flight at once without timing anything; `whenHeld(n)` resolves once n are waiting.
+	 */
+	holdRequests(): { whenHeld(count: number): Promise<void>; release(): void } {
+		let open!: () => void;
+		const released = new Promise<void>((resolve) => (open = resolve));
+		const held = {
+			count: 0,
+			listeners: [] as Array<() => boolean>,
+			released,
+			release: () => {
+				if (this.held === held) this.held = undefined;
+				open();
+			},
+		};
+		this.held = held;
+		return {
+			whenHeld: (count) =>
+				new Promise<void>((resolve) => {
+					const check = () => {
+						if (held.count < count) return false;
+						resolve();
+						return true;
+					};
+					if (!check()) held.listeners.push(check);
+				}),
+			release: held.release,
+		};
+	}
+
+	/** Server side of every API request: counts it in flight and waits while requests are held. */
+	async admitRequest(): Promise<() => void> {
+		this.concurrentRequests++;
+		this.peakConcurrentRequests = Math.max(this.peakConcurrentRequests, this.concurrentRequests);
+		const held = this.held;
+		if (held) {
+			held.count++;
+			held.listeners = held.listeners.filter((check) => !check());
+			await held.released;
+		}
+		return () => void this.concurrentRequests--;
 	}
 
 	injectFault(spec: FaultSpec): Fault {
@@ -218,19 +290,43 @@ export class Simulator {
 		this.rateLimiter.configure(config);
 	}
 
-	/** Makes an event happen in a workspace and waits for every delivery (with retries) to finish. */
-	triggerEvent(workspaceIdOrApiKey: string, event: EventInput): Promise<DeliveryResult[]> {
-		return this.track(fireEvent(this.workspace(workspaceIdOrApiKey), event, this.deliveryOptions));
+	/**
+	 * Makes an event happen in a workspace and waits for every delivery (with retries) to finish; on
+	 * a manual clock, time moves on as far as the retries wait.
+	 */
+	async triggerEvent(workspaceIdOrApiKey: string, event: EventInput): Promise<DeliveryResult[]> {
+		const deliveries = this.track(fireEvent(this.workspace(workspaceIdOrApiKey), event, this.deliveryOptions));
+		await this.drive(deliveries);
+		return await deliveries;
 	}
 
-	/** Resolves when deliveries started by API calls (interest status changes) are done. */
+	/**
+	 * Resolves when deliveries started by API calls (interest status changes) are done; on a manual
+	 * clock, time moves on as far as their retries wait.
+	 */
 	async waitForIdle(): Promise<void> {
-		while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+		while (this.inFlight.size > 0) await this.drive(Promise.allSettled([...this.inFlight]));
 	}
 
-	/** Forgets every workspace, key, request, fault and timer; limits and latency go back to the options. */
+	/** Background timers not yet fired (background job steps), on either clock. */
+	pendingTimers(): number {
+		return this.timers.size;
+	}
+
+	/** Manual clock only: moves time forward by `ms`, running the jobs, retries and timeouts that fall due. */
+	async advanceClock(ms: number): Promise<void> {
+		await this.manualClock('advanceClock').advance(ms);
+	}
+
+	/** Manual clock only: runs every pending timer (background jobs finish); returns the milliseconds it moved. */
+	async runAllTimers(): Promise<number> {
+		return await this.manualClock('runAllTimers').runAll();
+	}
+
+	/** Forgets every workspace, key, request, fault, timer and hold; limits and latency go back to the options. */
 	reset(): void {
 		this.cancelTimers();
+		this.held?.release();
 		this.workspaces.clear();
 		this.apiKeys.clear();
 		this.clearRequests();
@@ -240,6 +336,22 @@ export class Simulator {
 		this.rateLimiter.configure(this.options.rateLimits === undefined ? DEFAULT_RATE_LIMITS : this.options.rateLimits);
 	}
 
+	/** Waits for `work`; on a manual clock, wakes each sleep it blocks on (delivery retries) in turn. */
+	private async drive(work: Promise<unknown>): Promise<void> {
+		const clock = this.clock;
+		if (!(clock instanceof ManualClock)) return void (await work.catch(() => undefined));
+		const finished = work.then(
+			() => true,
+			() => true,
+		);
+		while (!(await Promise.race([finished, clock.whenSomeoneSleeps().then(() => false)]))) await clock.advanceToNextSleep();
+	}
+
+	private manualClock(caller: string): ManualClock {
+		if (this.clock instanceof ManualClock) return this.clock;
+		throw new Error(`${caller} needs a simulator started with clock: 'manual'`);
+	}
+
 	private track<T>(promise: Promise<T>): Promise<T> {
 		this.inFlight.add(promise);
 		void promise.finally(() => this.inFlight.delete(promise)).catch(() => undefined);
@@ -247,7 +359,7 @@ export class Simulator {
 	}
 
 	private cancelTimers(): void {
-		for (const timer of this.timers) clearTimeout(timer);
+		for (const cancel of this.timers) cancel();
 		this.timers.clear();
 	}
 }

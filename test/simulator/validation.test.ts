@@ -6,7 +6,7 @@ describe('simulator: validation against the OpenAPI document', () => {
 	let api: ReturnType<typeof apiClient>;
 
 	beforeAll(async () => {
-		simulator = await startSimulator();
+		simulator = await startSimulator({ clock: 'manual' });
 		api = apiClient(simulator.url, simulator.createWorkspace({ apiKey: 'validation-key' }).apiKey);
 	});
 	afterAll(() => simulator.close());

@@ -27,7 +27,21 @@ export class Pacer {
 	}
 }
 
+/** Where pacing reads the time and waits. */
+export interface PaceClock {
+	now(): number;
+	sleep(ms: number): Promise<void>;
+}
+
+const systemClock: PaceClock = { now: () => Date.now(), sleep };
+let clock = systemClock;
 const pacers = new Map<string, Pacer>();
+
+/** Tests pace on a clock they control; called without one, pacing is back on real time. Forgets every pacer. */
+export function setPaceClock(replacement: PaceClock = systemClock): void {
+	clock = replacement;
+	pacers.clear();
+}
 
 /** Waits until a request under `key` (one per workspace credential and endpoint group) may go. */
 export async function waitForTurn(key: string, pace: Pace = WORKSPACE_PACE): Promise<void> {
@@ -36,6 +50,6 @@ export async function waitForTurn(key: string, pace: Pace = WORKSPACE_PACE): Pro
 		pacer = new Pacer(pace);
 		pacers.set(key, pacer);
 	}
-	const waitMs = pacer.reserve(Date.now());
-	if (waitMs > 0) await sleep(waitMs);
+	const waitMs = pacer.reserve(clock.now());
+	if (waitMs > 0) await clock.sleep(waitMs);
 }

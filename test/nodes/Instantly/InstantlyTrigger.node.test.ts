@@ -121,7 +121,7 @@ async function post(url: string, body: string, headers: Record<string, string | 
 }
 
 beforeAll(async () => {
-	sim = await startSimulator({ deliveryRetryDelayMs: 5 });
+	sim = await startSimulator({ clock: 'manual', deliveryRetryDelayMs: 5 });
 	receiver = createServer((request, response) => {
 		const chunks: Buffer[] = [];
 		request.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -31,9 +31,19 @@ function moveLeads(workspace: WorkspaceState, body: Record<string, unknown>): st
 	return moved;
 }
 
+/** The steps a job has still to run, in order, each with the cancel of its timer. */
+const pendingSteps = new WeakMap<BackgroundJob, Array<{ run: () => void; cancel: () => void }>>();
+
+/** Runs the job's next step now, instead of when its timer fires. */
+function runNextStep(job: BackgroundJob): void {
+	const step = pendingSteps.get(job)?.shift();
+	step?.cancel();
+	step?.run();
+}
+
 /**
- * A job that runs on timers: pending → in-progress → success, doing its work in the last step.
- * `finish` returns the job's final `data`. Answers a copy, as the initial job object.
+ * A job that runs on the simulator's clock: pending → in-progress → success, doing its work in the
+ * last step. `finish` returns the job's final `data`. Answers a copy, as the initial job object.
  */
 export function startBackgroundJob(
 	workspace: WorkspaceState,
@@ -54,9 +64,14 @@ export function startBackgroundJob(
 		updated_at: timestamp,
 	};
 	workspace.backgroundJobs.set(job.id, job);
-	const step = services.backgroundJobStepMs;
-	services.schedule(() => Object.assign(job, { status: 'in-progress', progress: 50, updated_at: nowIso() }), step);
-	services.schedule(() => Object.assign(job, { status: 'success', progress: 100, updated_at: nowIso(), data: finish() }), step * 2);
+	const steps = [
+		() => Object.assign(job, { status: 'in-progress', progress: 50, updated_at: nowIso() }),
+		() => Object.assign(job, { status: 'success', progress: 100, updated_at: nowIso(), data: finish() }),
+	];
+	pendingSteps.set(
+		job,
+		steps.map((run, index) => ({ run, cancel: services.schedule(() => runNextStep(job), services.backgroundJobStepMs * (index + 1)) })),
+	);
 	return { ...job };
 }
 
@@ -88,8 +103,9 @@ export const backgroundJobHandlers: HandlerTable = {
 		if (body.ids && !body.campaign && !body.list_id) throw badRequest('When using ids, provide the source campaign or list_id');
 		return startMoveJob(workspace, services, body);
 	},
-	'GET /api/v2/background-jobs/{id}': ({ workspace, params, query }) => {
+	'GET /api/v2/background-jobs/{id}': ({ workspace, services, params, query }) => {
 		const job = getOr404(workspace.backgroundJobs, params.id, 'Background job');
+		if (services.jobStepPerRead) runNextStep(job);
 		if (typeof query.data_fields !== 'string') return job;
 		// `data_fields=success_count,failed_count` narrows `data` to those keys.
 		const wanted = query.data_fields.split(',').map((field: string) => field.trim());

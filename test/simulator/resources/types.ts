@@ -13,11 +13,13 @@ export interface SimulatorServices {
 	emitEvent(workspace: WorkspaceState, event: EventInput): void;
 	/** Delivers the `test_event` payload to one webhook, once. */
 	testWebhook(workspace: WorkspaceState, webhookId: string): Promise<Record<string, unknown>>;
-	/** A timer that `close()` and `reset()` cancel. */
-	schedule(callback: () => void, delayMs: number): void;
+	/** A timer on the simulator's clock that `close()` and `reset()` cancel; returns its cancel. */
+	schedule(callback: () => void, delayMs: number): () => void;
 	backgroundJobStepMs: number;
 	/** Whether webhook reads mask custom header values. */
 	webhookHeadersMasked(): boolean;
+	/** Each read of a background job runs its next step first. */
+	jobStepPerRead: boolean;
 }
 
 export interface RequestContext {

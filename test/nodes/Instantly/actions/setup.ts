@@ -41,6 +41,9 @@ export function useInstantly() {
 		get sim() {
 			return env.sim;
 		},
+		get clock() {
+			return env.clock;
+		},
 		get state() {
 			return env.sim.workspace(t.apiKey);
 		},

@@ -167,7 +167,7 @@ describe('Account → Enable Warmup / Disable Warmup', () => {
 		expect(t.requests()).toHaveLength(1);
 		expect(items[0].json).toMatchObject({ type: 'update-warmup-accounts', status: 'pending' });
 		expect(items[0].json.timedOut).toBeUndefined();
-		await new Promise((resolve) => setTimeout(resolve, 400));
+		await t.sim.runAllTimers();
 		expect(account(ALEX).warmup_status).toBe(0);
 	});
 

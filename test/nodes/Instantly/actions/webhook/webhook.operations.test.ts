@@ -196,7 +196,8 @@ describe('Webhook → Send Test, Resume, Get Delivery Log (audit and repair)', (
 		failing = true;
 		await t.sim.triggerEvent(t.state.id, { event_type: 'email_sent', campaign_id: campaign.id, lead_email: 'jane@prospect.com' });
 		await t.sim.waitForIdle();
-		const today = new Date().toISOString().slice(0, 10);
+		// The log's own date: a date taken here could fall on the other side of midnight.
+		const today = [...t.state.webhookEvents.values()][0].timestamp_created_date;
 
 		t.reset();
 		const failed = await t.run({
