@@ -20,13 +20,34 @@ lines=(2.41.1 1.123.81)
 queue_version=2.41.1
 queue_line="$queue_version-queue"
 
-# 1. Install both n8n lines (cached; in parallel when cold) and Chromium.
+# 1. Install both n8n lines (cached; in parallel when cold) and Chromium. A cold install takes
+# minutes with its output in log files, so every 30 s the jobs still running are named with their
+# elapsed time, current step and log.
 started=$SECONDS
 install_failed=0
 pids=()
+jobs_info=()
 for version in "${lines[@]}"; do
-	bash scripts/e2e/install-n8n.sh "$version" > "$artifacts/install-$version.log" 2>&1 &
+	log="$artifacts/install-$version.log"
+	bash scripts/e2e/install-n8n.sh "$version" > "$log" 2>&1 &
 	pids+=($!)
+	jobs_info+=("n8n $version|$log")
+done
+progress_at=$((SECONDS + 30))
+while :; do
+	running=()
+	for index in "${!pids[@]}"; do
+		kill -0 "${pids[$index]}" 2> /dev/null || continue
+		IFS='|' read -r what log <<< "${jobs_info[$index]}"
+		step=$(grep '^\[install-n8n\]' "$log" | tail -1 | sed 's/^\[install-n8n\] *//')
+		running+=("$what (${step:-starting}; log $log)")
+	done
+	[[ ${#running[@]} -eq 0 ]] && break
+	if [[ $SECONDS -ge $progress_at ]]; then
+		echo "[e2e] installing, $((SECONDS - started)) s so far: $(printf '%s; ' "${running[@]}")"
+		progress_at=$((SECONDS + 30))
+	fi
+	sleep 1
 done
 for index in "${!pids[@]}"; do
 	if ! wait "${pids[$index]}"; then
@@ -37,10 +58,10 @@ for index in "${!pids[@]}"; do
 		grep '^\[install-n8n\]' "$artifacts/install-${lines[$index]}.log" || true
 	fi
 done
-bash scripts/e2e/install-chromium.sh || install_failed=1
+bash scripts/e2e/install-chromium.sh "$artifacts/install-chromium.log" || install_failed=1
 # redis-server only for the queue pass: without it that pass has no result and counts as crashed.
 redis_failed=0
-bash scripts/e2e/install-redis.sh || redis_failed=1
+bash scripts/e2e/install-redis.sh "$artifacts/install-redis.log" || redis_failed=1
 timing install $((SECONDS - started))
 
 # 2. Build and pack once; every line installs the same tarball.
