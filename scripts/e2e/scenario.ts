@@ -728,6 +728,9 @@ async function executionError(ctx: Context, workflowId: string): Promise<string>
 	const execution = await ctx.rest.getExecution(newest.id);
 	const error = execution.data.resultData.error;
 	assert(execution.status !== 'success' && error, `execution ${newest.id} is ${execution.status} without an error`);
+	// The whole stored error (how n8n wrapped what the transport threw) is what a transport fix needs.
+	const { stack, ...stored } = error as Record<string, unknown>;
+	log(ctx.version, `execution ${newest.id} of ${workflowId} failed with ${JSON.stringify(stored).slice(0, 1500)}; ${String(stack).split('\n').slice(0, 3).join(' | ')}`);
 	return [error.message, error.description].filter(Boolean).join(' — ');
 }
 
