@@ -13,6 +13,9 @@ mkdir -p "$(dirname "$result")"
 artifacts=.e2e
 mkdir -p "$artifacts/packs"
 total_started=$SECONDS
+# Tracked files written from here on are reported as a failed check: the stage writes only under .e2e/.
+stage_marker="$artifacts/.stage-started"
+touch "$stage_marker"
 timings=()
 timing() { timings+=("$1: $2 s"); echo "[e2e] $1 took $2 s"; }
 
@@ -100,11 +103,19 @@ if [[ $install_failed -eq 0 && $redis_failed -eq 0 && -n "$tarball" ]]; then
 	timing "line $queue_line" $((SECONDS - started))
 fi
 
-# 5. The jest-shaped summary; a line without a result file (or with a runtime error) counts as a crashed suite.
-node - "$result" "$artifacts" "${lines[@]}" "$queue_line" <<'NODE'
+# 5. Which tracked files the stage wrote (mtime newer than its start), then the jest-shaped summary; a
+# line without a result file (or with a runtime error) counts as a crashed suite.
+written=$(comm -12 <(git ls-files 2> /dev/null | sort) \
+	<(find . \( -path ./node_modules -o -path ./.git -o -path "./$artifacts" -o -path ./dist \) -prune -o -type f -newer "$stage_marker" -printf '%P\n' | sort) | tr '\n' ' ')
+node - "$result" "$artifacts" "$written" "${lines[@]}" "$queue_line" <<'NODE'
 const fs = require('fs');
-const [result, artifacts, ...lines] = process.argv.slice(2);
+const [result, artifacts, written, ...lines] = process.argv.slice(2);
 const summary = { numPassedTests: 0, numFailedTests: 0, numRuntimeErrorTestSuites: 0, checks: [], lines: {} };
+const untouched = { name: 'no tracked file written (screenshots and results stay under .e2e/)', fullName: 'e2e stage: no tracked file written' };
+const stageCheck = written.trim() === '' ? { ...untouched, status: 'passed' } : { ...untouched, status: 'failed', error: `written: ${written.trim()}` };
+summary.checks.push(stageCheck);
+if (stageCheck.status === 'passed') summary.numPassedTests++;
+else summary.numFailedTests++;
 for (const line of lines) {
 	let run;
 	try {
