@@ -2,15 +2,13 @@
  * The editor, as a person sees it: our example workflow on the canvas, the Instantly Trigger and
  * an Instantly action panel (options loaded from the simulator through n8n), and the node picker
  * finding "Instantly". Fails on any node or parameter issue indicator or a "could not load"
- * message; writes the screenshots to docs/screenshots/.
+ * message. The screenshots go where the caller says: the e2e stage keeps them under .e2e/, only
+ * `npm run screenshots` refreshes docs/screenshots/.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 
 import { closeNodePanel, launchBrowser, loginInBrowser, openNodePanel, openWorkflow, screenshot, searchNodeCreator } from './lib/browser';
-import { REPO_ROOT } from './lib/instantly';
-
-export const SCREENSHOTS_DIR = join(REPO_ROOT, 'docs', 'screenshots');
 
 /** What the check opens. */
 export interface BrowserCheckTarget {
@@ -28,7 +26,7 @@ const ISSUE_SELECTORS = [
 ];
 const ERROR_TEXT = /could not load|error fetching options|error loading|there was a problem loading|parameter issues|issues:/i;
 
-export async function browserCheck(baseUrl: string, target: BrowserCheckTarget, outDir = SCREENSHOTS_DIR): Promise<string[]> {
+export async function browserCheck(baseUrl: string, target: BrowserCheckTarget, outDir: string): Promise<string[]> {
 	const browser = await launchBrowser();
 	const files: string[] = [];
 	try {

@@ -13,6 +13,9 @@ mkdir -p "$(dirname "$result")"
 artifacts=.e2e
 mkdir -p "$artifacts/packs"
 total_started=$SECONDS
+# Tracked files written from here on are reported as a failed check: the stage writes only under .e2e/.
+stage_marker="$artifacts/.stage-started"
+touch "$stage_marker"
 timings=()
 timing() { timings+=("$1: $2 s"); echo "[e2e] $1 took $2 s"; }
 
@@ -20,13 +23,34 @@ lines=(2.41.1 1.123.81)
 queue_version=2.41.1
 queue_line="$queue_version-queue"
 
-# 1. Install both n8n lines (cached; in parallel when cold) and Chromium.
+# 1. Install both n8n lines (cached; in parallel when cold) and Chromium. A cold install takes
+# minutes with its output in log files, so every 30 s the jobs still running are named with their
+# elapsed time, current step and log.
 started=$SECONDS
 install_failed=0
 pids=()
+jobs_info=()
 for version in "${lines[@]}"; do
-	bash scripts/e2e/install-n8n.sh "$version" > "$artifacts/install-$version.log" 2>&1 &
+	log="$artifacts/install-$version.log"
+	bash scripts/e2e/install-n8n.sh "$version" > "$log" 2>&1 &
 	pids+=($!)
+	jobs_info+=("n8n $version|$log")
+done
+progress_at=$((SECONDS + 30))
+while :; do
+	running=()
+	for index in "${!pids[@]}"; do
+		kill -0 "${pids[$index]}" 2> /dev/null || continue
+		IFS='|' read -r what log <<< "${jobs_info[$index]}"
+		step=$(grep '^\[install-n8n\]' "$log" | tail -1 | sed 's/^\[install-n8n\] *//')
+		running+=("$what (${step:-starting}; log $log)")
+	done
+	[[ ${#running[@]} -eq 0 ]] && break
+	if [[ $SECONDS -ge $progress_at ]]; then
+		echo "[e2e] installing, $((SECONDS - started)) s so far: $(printf '%s; ' "${running[@]}")"
+		progress_at=$((SECONDS + 30))
+	fi
+	sleep 1
 done
 for index in "${!pids[@]}"; do
 	if ! wait "${pids[$index]}"; then
@@ -37,10 +61,10 @@ for index in "${!pids[@]}"; do
 		grep '^\[install-n8n\]' "$artifacts/install-${lines[$index]}.log" || true
 	fi
 done
-bash scripts/e2e/install-chromium.sh || install_failed=1
+bash scripts/e2e/install-chromium.sh "$artifacts/install-chromium.log" || install_failed=1
 # redis-server only for the queue pass: without it that pass has no result and counts as crashed.
 redis_failed=0
-bash scripts/e2e/install-redis.sh || redis_failed=1
+bash scripts/e2e/install-redis.sh "$artifacts/install-redis.log" || redis_failed=1
 timing install $((SECONDS - started))
 
 # 2. Build and pack once; every line installs the same tarball.
@@ -79,11 +103,19 @@ if [[ $install_failed -eq 0 && $redis_failed -eq 0 && -n "$tarball" ]]; then
 	timing "line $queue_line" $((SECONDS - started))
 fi
 
-# 5. The jest-shaped summary; a line without a result file (or with a runtime error) counts as a crashed suite.
-node - "$result" "$artifacts" "${lines[@]}" "$queue_line" <<'NODE'
+# 5. Which tracked files the stage wrote (mtime newer than its start), then the jest-shaped summary; a
+# line without a result file (or with a runtime error) counts as a crashed suite.
+written=$(comm -12 <(git ls-files 2> /dev/null | sort) \
+	<(find . \( -path ./node_modules -o -path ./.git -o -path "./$artifacts" -o -path ./dist \) -prune -o -type f -newer "$stage_marker" -printf '%P\n' | sort) | tr '\n' ' ')
+node - "$result" "$artifacts" "$written" "${lines[@]}" "$queue_line" <<'NODE'
 const fs = require('fs');
-const [result, artifacts, ...lines] = process.argv.slice(2);
+const [result, artifacts, written, ...lines] = process.argv.slice(2);
 const summary = { numPassedTests: 0, numFailedTests: 0, numRuntimeErrorTestSuites: 0, checks: [], lines: {} };
+const untouched = { name: 'no tracked file written (screenshots and results stay under .e2e/)', fullName: 'e2e stage: no tracked file written' };
+const stageCheck = written.trim() === '' ? { ...untouched, status: 'passed' } : { ...untouched, status: 'failed', error: `written: ${written.trim()}` };
+summary.checks.push(stageCheck);
+if (stageCheck.status === 'passed') summary.numPassedTests++;
+else summary.numFailedTests++;
 for (const line of lines) {
 	let run;
 	try {

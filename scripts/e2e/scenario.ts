@@ -16,12 +16,13 @@
  *        [--tarball path.tgz] [--out results.json]
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 import { startSimulator, seedDemoWorkspace, type Simulator } from '../../test/simulator';
 import { importCredentials, importWorkflow } from './lib/cli';
 import {
 	buildAndPack,
+	byId,
 	DEMO_CREDENTIAL,
 	loadExamples,
 	PACKAGE_NAME,
@@ -46,12 +47,14 @@ import { installPackageTarball } from './lib/packages';
 import { delay, stopAllProcesses } from './lib/processes';
 import { freePort, processGroupAlive, startQueueCluster, startRedis, type QueueCluster, type RedisHandle } from './lib/queue';
 import { N8nRestClient, type N8nExecution, type N8nExecutionSummary } from './lib/rest';
-import { postJson } from './lib/webhook';
+import { postJson, postRaw } from './lib/webhook';
 import { browserCheck } from './browser-check';
 
 const ARTIFACTS = join(REPO_ROOT, '.e2e');
 const DEMO_KEY = 'demo-key';
 const ACTIONS_FIXTURE = join(__dirname, 'fixtures', 'actions.workflow.json');
+/** The fault drills' Webhook → Instantly workflows, the campaign-filtered trigger and n8n's own Webhook as a body echo. */
+const DRILLS_FIXTURE = join(__dirname, 'fixtures', 'drills.workflows.json');
 const DEFAULT_PORTS: Record<string, number> = { [N8N_VERSIONS.current]: 5731, [N8N_VERSIONS.legacy]: 5741 };
 /** Main's port in queue mode; the webhook process gets +2, the worker's health server +4. */
 const DEFAULT_QUEUE_PORT = 5811;
@@ -62,9 +65,18 @@ const IDS = {
 	daily: 'instDailyImport1',
 	dailyHook: 'instDailyImpHook',
 	actions: 'instE2eActions01',
+	faultGet: 'instE2eFaultGet1',
+	faultReply: 'instE2eFaultRep1',
+	deliveries: 'instE2eDeliver01',
+	bodyProbe: 'instE2eBodyProbe',
 } as const;
 const DAILY_HOOK_PATH = 'e2e-daily-import';
 const ACTIONS_PATH = 'e2e-actions';
+const FAULT_GET_PATH = 'e2e-fault-get';
+const FAULT_REPLY_PATH = 'e2e-fault-reply';
+const BODY_PROBE_PATH = 'e2e-body-probe';
+/** What the transport says when a write's answer was lost (nodes/Instantly/transport/request.ts). */
+const MAYBE_APPLIED = 'may or may not have been applied';
 
 /** One named assertion's outcome. */
 export interface CheckResult {
@@ -238,6 +250,7 @@ async function runLine(args: Args): Promise<LineResult> {
 			);
 		}
 		await eventChecks(ctx, checks, 'first start');
+		if (!cluster) await deliveryChecks(ctx, checks);
 		await checks.run('forged deliveries (no secret, wrong secret) → 401 and no execution', async () => await forgedChecks(ctx));
 		await checks.run('secrets: in no stored execution (data, workflow, static data) nor in n8n\'s log', async () => await secretsKeptCheck(ctx));
 		if (cluster) {
@@ -249,11 +262,23 @@ async function runLine(args: Args): Promise<LineResult> {
 			await actionsCheck(ctx),
 		);
 		await checks.run('daily import (webhook variant): list leads added to the campaign', async () => await dailyImportCheck(ctx));
+		if (!cluster) {
+			await checks.run('fault drill: Campaign › Get whose first connection drops → retried, execution succeeds, 2 requests', async () =>
+				await droppedReadDrill(ctx),
+			);
+			await checks.run(`fault drill: Email › Reply applied, then its answer lost → execution fails "${MAYBE_APPLIED}", one reply sent`, async () =>
+				await lostReplyDrill(ctx),
+			);
+		}
 
 		if (args.browser && !args.queue) {
 			const at = Date.now();
 			await checks.run('browser: editor shows our nodes and panels without issues', async () =>
-				await browserCheck(n8n!.baseUrl, { workflowId: IDS.reply, triggerNode: 'Instantly Trigger', actionNode: 'Mark Lead Interested' }),
+				await browserCheck(
+					n8n!.baseUrl,
+					{ workflowId: IDS.reply, triggerNode: 'Instantly Trigger', actionNode: 'Mark Lead Interested' },
+					args.screenshots ?? join(ARTIFACTS, `screenshots-${label}`),
+				),
 			);
 			timings.browserMs = Date.now() - at;
 		}
@@ -342,6 +367,14 @@ function prepareWorkflows(state: SimulatorState, queue = false): Record<keyof ty
 	const campaign = state.campaigns[1];
 	fillDailyImport(daily, list, campaign);
 	const actions = JSON.parse(readFileSync(ACTIONS_FIXTURE, 'utf8')) as WorkflowFile;
+	const drills = new Map((JSON.parse(readFileSync(DRILLS_FIXTURE, 'utf8')) as WorkflowFile[]).map((workflow) => [workflow.id, workflow]));
+	const drill = (id: string) => {
+		const workflow = drills.get(id);
+		if (!workflow) throw new Error(`${DRILLS_FIXTURE} has no workflow with id ${id}`);
+		return workflow;
+	};
+	// Filtered on the first demo campaign: deliveries for the second one prove the filter.
+	setParameter(drill(IDS.deliveries), 'Instantly Trigger', 'campaign', byId(state.campaigns[0].id));
 	// Queue mode proves the duplicate filter runs in the webhook process (see duplicateFilterCheck).
 	if (queue) setParameter(get(IDS.bounce), 'Instantly Trigger', 'options.duplicateWindowMinutes', 10);
 	// Workflows saved before version 2 keep typeVersion 1: the bounce example proves that version here.
@@ -353,7 +386,16 @@ function prepareWorkflows(state: SimulatorState, queue = false): Record<keyof ty
 		daily,
 		dailyHook: webhookVariant(daily, IDS.dailyHook, DAILY_HOOK_PATH, '6f1e2a9c-1d2b-4c3d-8e4f-a0b1c2d3e406'),
 		actions,
+		faultGet: drill(IDS.faultGet),
+		faultReply: drill(IDS.faultReply),
+		deliveries: drill(IDS.deliveries),
+		bodyProbe: drill(IDS.bodyProbe),
 	};
+}
+
+/** The workflows that start with an Instantly Trigger (each registers webhooks). */
+function triggerWorkflows(ctx: Context): WorkflowFile[] {
+	return [ctx.workflows.reply, ctx.workflows.bounce, ctx.workflows.table, ctx.workflows.deliveries];
 }
 
 async function credentialChecks(ctx: Context, checks: Checks, baseUrl: string): Promise<void> {
@@ -392,7 +434,7 @@ async function secretsKeptCheck(ctx: Context): Promise<void> {
 		.map((hook) => hook.headers?.[SECRET_HEADER])
 		.filter((secret): secret is string => typeof secret === 'string');
 	assert(secrets.length > 0, 'no registered secrets to look for');
-	const triggers = [ctx.workflows.reply, ctx.workflows.bounce, ctx.workflows.table];
+	const triggers = triggerWorkflows(ctx);
 	let checked = 0;
 	for (const workflow of triggers) {
 		for (const { id } of await ctx.rest.listExecutions(workflow.id)) {
@@ -424,7 +466,7 @@ async function tableRows(ctx: Context): Promise<Array<Record<string, unknown>>> 
 
 /** Waits until the simulator's webhooks are exactly one per selected event per trigger workflow. */
 async function waitForExpectedWebhooks(ctx: Context): Promise<void> {
-	const triggers = [ctx.workflows.reply, ctx.workflows.bounce, ctx.workflows.table];
+	const triggers = triggerWorkflows(ctx);
 	const expected = triggers
 		.flatMap((workflow) => triggerEvents(workflow).map((event) => `${event} → ${triggerUrl(ctx.webhookBase, workflow)}`))
 		.sort();
@@ -452,16 +494,8 @@ async function waitForExpectedWebhooks(ctx: Context): Promise<void> {
 /** Fires events in the simulator and checks executions and the state the downstream nodes changed. */
 async function eventChecks(ctx: Context, checks: Checks, phase: string): Promise<void> {
 	const state = await ctx.control.state(ctx.workspaceId);
-	const candidates = state.leads.filter((lead) => lead.campaign !== null && lead.lt_interest_status == null);
 	const campaignOf = (lead: { campaign: string | null }) => state.campaigns.find((campaign) => campaign.id === lead.campaign)!;
-	const used = ctx.seen.get('leads') ?? new Set<string>();
-	ctx.seen.set('leads', used);
-	const pick = () => {
-		const lead = candidates.find((candidate) => !used.has(candidate.email));
-		assert(lead, 'no unused campaign lead left');
-		used.add(lead.email);
-		return lead;
-	};
+	const pick = () => unusedCampaignLead(ctx, state);
 
 	await checks.run(`${phase}: reply_received → execution with the payload, Slack text composed, lead marked Interested`, async () => {
 		const lead = pick();
@@ -504,6 +538,200 @@ async function eventChecks(ctx: Context, checks: Checks, phase: string): Promise
 		const row = rows.find((candidate) => candidate.email === lead.email);
 		assert(row && row.campaign === campaign.name && row.first_name === lead.first_name, `rows ${JSON.stringify(rows).slice(0, 800)}`);
 	});
+}
+
+/** A campaign lead with no interest status yet, never handed out before in this run. */
+function unusedCampaignLead(ctx: Context, state: SimulatorState): SimulatorState['leads'][number] {
+	const used = ctx.seen.get('leads') ?? new Set<string>();
+	ctx.seen.set('leads', used);
+	const lead = state.leads.find((candidate) => candidate.campaign !== null && candidate.lt_interest_status == null && !used.has(candidate.email));
+	assert(lead, 'no unused campaign lead left');
+	used.add(lead.email);
+	return lead;
+}
+
+/** A reply_received body shaped like Instantly's (REFERENCE §2.5), without `email_id` as older deliveries. */
+function realShapedReply(ctx: Context, campaign: { id: string; name: string }, leadEmail: string): Record<string, unknown> {
+	return {
+		timestamp: new Date().toISOString(),
+		event_type: 'reply_received',
+		workspace: ctx.workspaceId,
+		campaign_id: campaign.id,
+		campaign_name: campaign.name,
+		email_account: 'alex@getacme-mail.com',
+		unibox_url: `https://app.instantly.ai/app/unibox?thread_search=thread:e2e&selected_wks=${ctx.workspaceId}`,
+		lead_email: leadEmail,
+		email: leadEmail,
+		firstName: 'Dana',
+		companyName: 'Prospect Inc',
+		step: 1,
+		variant: 1,
+		is_first: true,
+		reply_subject: 'Re: quick question',
+		reply_text_snippet: 'Sounds good, let us talk',
+		reply_text: 'Sounds good, let us talk\n\nOn Monday you wrote: …',
+		reply_html: '<div>Sounds good, let us talk</div>',
+	};
+}
+
+/** The secret header Instantly would send to a trigger workflow's URL, read from its registered webhook. */
+async function signedHeaders(ctx: Context, workflow: WorkflowFile): Promise<Record<string, string>> {
+	const url = triggerUrl(ctx.webhookBase, workflow);
+	const hook = (await ctx.control.state(ctx.workspaceId)).webhooks.find((candidate) => candidate.target_hook_url === url);
+	const secret = hook?.headers?.[SECRET_HEADER];
+	assert(secret, `no registered webhook with a secret for ${url}`);
+	return { [SECRET_HEADER]: secret };
+}
+
+/** Ids of the finished executions of a workflow whose trigger output carries this lead. */
+async function executionsWithLead(ctx: Context, workflowId: string, leadEmail: string): Promise<string[]> {
+	const ids: string[] = [];
+	for (const summary of await ctx.rest.listExecutions(workflowId)) {
+		const execution = await ctx.rest.getExecution(summary.id);
+		if (output(execution, 'Instantly Trigger')?.lead_email === leadEmail) ids.push(summary.id);
+	}
+	return ids;
+}
+
+/**
+ * Correctly signed deliveries to a trigger filtered on the first demo campaign: the JSON object
+ * as application/json (the control), as text/plain, with no Content-Type and as a JSON string,
+ * each must start exactly one execution; one for the second campaign must be answered 200 and
+ * start none; a real-shaped reply_received without email_id must run the reply example through.
+ * For each body shape n8n's own Webhook node gets the same POST, so the log shows what n8n parsed
+ * the body into (what our webhook() gets from getBodyData()).
+ */
+async function deliveryChecks(ctx: Context, checks: Checks): Promise<void> {
+	const workflow = ctx.workflows.deliveries;
+	const url = triggerUrl(ctx.webhookBase, workflow);
+	const state = await ctx.control.state(ctx.workspaceId);
+	const [filtered, other] = state.campaigns;
+	const stamp = Date.now();
+	const shapes: Array<[label: string, contentType: string | undefined, encode: (payload: unknown) => string]> = [
+		['application/json (control)', 'application/json', (payload) => JSON.stringify(payload)],
+		['text/plain', 'text/plain', (payload) => JSON.stringify(payload)],
+		['no Content-Type', undefined, (payload) => JSON.stringify(payload)],
+		['a JSON string (application/json)', 'application/json', (payload) => JSON.stringify(JSON.stringify(payload))],
+	];
+	for (const [index, [label, contentType, encode]] of shapes.entries()) {
+		await checks.run(`delivery shape: signed JSON object sent as ${label} → 200, one execution with the event`, async () => {
+			const payload = realShapedReply(ctx, filtered, `shape${index}.${stamp}@example.com`);
+			const typeHeader: Record<string, string> = contentType ? { 'content-type': contentType } : {};
+			const body = encode(payload);
+			const answer = await postRaw(url, body, { ...typeHeader, ...(await signedHeaders(ctx, workflow)) });
+			const echo = await postRaw(`${ctx.webhookBase}/webhook/${BODY_PROBE_PATH}`, body, typeHeader);
+			const parsed = describeEchoedBody(echo.body);
+			log(ctx.version, `delivery as ${label}: trigger answered ${answer.status} ${answer.body.slice(0, 200)}; n8n parsed the body into ${parsed}`);
+			assert(answer.status === 200, `the trigger answered ${answer.status} ${answer.body.slice(0, 300)}; n8n hands webhooks this body: ${parsed}`);
+			await waitForExecutionWith(ctx, IDS.deliveries, 'Instantly Trigger', (json) => json.lead_email === payload.lead_email);
+			const runs = await executionsWithLead(ctx, IDS.deliveries, String(payload.lead_email));
+			assert(runs.length === 1, `${runs.length} executions for one delivery: ${runs.join(', ')}`);
+		});
+	}
+
+	await checks.run('delivery for another campaign than the trigger\'s filter (right secret) → 200, no execution', async () => {
+		const headers = await signedHeaders(ctx, workflow);
+		const foreign = realShapedReply(ctx, other, `other.campaign.${stamp}@example.com`);
+		const answer = await postJson(url, foreign, headers);
+		assert(answer.status === 200, `answered ${answer.status} ${answer.body.slice(0, 300)}`);
+		// A delivery for the filtered campaign sent after it: once its execution is finished, one
+		// for the foreign delivery would be listed as well.
+		const marker = realShapedReply(ctx, filtered, `after.other.${stamp}@example.com`);
+		const markerAnswer = await postJson(url, marker, headers);
+		assert(markerAnswer.status === 200, `the following delivery was answered ${markerAnswer.status} ${markerAnswer.body.slice(0, 300)}`);
+		await waitForExecutionWith(ctx, IDS.deliveries, 'Instantly Trigger', (json) => json.lead_email === marker.lead_email);
+		const runs = await executionsWithLead(ctx, IDS.deliveries, String(foreign.lead_email));
+		assert(runs.length === 0, `the delivery for campaign ${other.id} started executions ${runs.join(', ')} (answer: ${answer.body.slice(0, 200)})`);
+	});
+
+	await checks.run('reply_received without email_id (older deliveries) → the reply example runs through', async () => {
+		const lead = unusedCampaignLead(ctx, state);
+		const campaign = state.campaigns.find((candidate) => candidate.id === lead.campaign)!;
+		const payload = realShapedReply(ctx, campaign, lead.email);
+		const answer = await postJson(triggerUrl(ctx.webhookBase, ctx.workflows.reply), payload, await signedHeaders(ctx, ctx.workflows.reply));
+		assert(answer.status === 200, `answered ${answer.status} ${answer.body.slice(0, 300)}`);
+		const execution = await waitForExecutionWith(ctx, IDS.reply, 'Instantly Trigger', (json) => json.lead_email === lead.email);
+		assert(output(execution, 'Mark Lead Interested'), `Mark Lead Interested has no output (last node ${execution.data.resultData.lastNodeExecuted})`);
+	});
+}
+
+/** `typeof body` and its start, from the answer of n8n's own Webhook node (responseData firstEntryJson). */
+function describeEchoedBody(answer: string): string {
+	try {
+		const { body } = JSON.parse(answer) as { body?: unknown };
+		return `${Array.isArray(body) ? 'array' : typeof body} ${JSON.stringify(body)?.slice(0, 120)}`;
+	} catch {
+		return `(echo answered ${answer.slice(0, 120)})`;
+	}
+}
+
+/**
+ * Campaign › Get while the simulator drops the first connection: the transport retries the read
+ * (a GET cannot apply twice), the execution succeeds, the simulator saw exactly two requests.
+ */
+async function droppedReadDrill(ctx: Context): Promise<void> {
+	const campaign = (await ctx.control.state(ctx.workspaceId)).campaigns[0];
+	const path = `/api/v2/campaigns/${campaign.id}`;
+	const before = lastSequence(await ctx.control.requests());
+	await ctx.control.injectFault({ method: 'GET', path, kind: 'drop', count: 1 });
+	try {
+		const answer = await postJson(`${ctx.webhookBase}/webhook/${FAULT_GET_PATH}`, { campaign_id: campaign.id });
+		const attempts = (await ctx.control.requests()).filter((request) => request.sequence > before && request.method === 'GET' && request.path === path);
+		const seen = `the simulator saw ${attempts.length} GET ${path} (${attempts.map((request) => (request.dropped ? 'dropped' : request.status)).join(', ')})`;
+		if (answer.status !== 200) throw new Error(`execution failed (${answer.status}): ${await executionError(ctx, IDS.faultGet)}; ${seen}`);
+		assert((JSON.parse(answer.body) as { id?: string }).id === campaign.id, `answered ${answer.body.slice(0, 300)}`);
+		assert(attempts.length === 2 && attempts[0].dropped === true && attempts[1].status === 200, seen);
+	} finally {
+		await ctx.control.clearFaults();
+	}
+}
+
+/**
+ * Email › Reply while the simulator applies the reply and then drops the connection: the
+ * transport must not send it again (Instantly has no idempotency keys), the execution fails with
+ * the "may or may not have been applied" message, and exactly one reply exists.
+ */
+async function lostReplyDrill(ctx: Context): Promise<void> {
+	const state = await ctx.control.state(ctx.workspaceId);
+	const received = state.emails.filter((email) => email.ue_type === 2).at(-1);
+	assert(received, 'the demo workspace has no received email to reply to');
+	const subject = `E2E drill reply ${ctx.version} ${Date.now()}`;
+	const before = lastSequence(await ctx.control.requests());
+	await ctx.control.injectFault({ method: 'POST', path: '/api/v2/emails/reply', kind: 'applyThenDrop', count: 1 });
+	try {
+		const answer = await postJson(`${ctx.webhookBase}/webhook/${FAULT_REPLY_PATH}`, {
+			reply_to_uuid: received.id,
+			eaccount: received.eaccount,
+			subject,
+			text: 'Thursday works, talk then.',
+		});
+		const sent = (await ctx.control.state(ctx.workspaceId)).emails.filter((email) => email.subject === subject);
+		const attempts = (await ctx.control.requests()).filter((request) => request.sequence > before && request.path === '/api/v2/emails/reply');
+		assert(answer.status !== 200, `the execution succeeded although the answer was lost: ${answer.body.slice(0, 300)}`);
+		const error = await executionError(ctx, IDS.faultReply);
+		assert(sent.length === 1, `${sent.length} replies with the subject in the simulator (${attempts.length} POSTs); error: ${error}`);
+		assert(attempts.length === 1, `${attempts.length} POST /api/v2/emails/reply for one reply`);
+		assert(error.includes(MAYBE_APPLIED), `the execution's error lacks "${MAYBE_APPLIED}": ${error}`);
+	} finally {
+		await ctx.control.clearFaults();
+	}
+}
+
+function lastSequence(requests: Array<{ sequence: number }>): number {
+	return requests.reduce((highest, request) => Math.max(highest, request.sequence), 0);
+}
+
+/** The error (message and description) of the workflow's newest finished execution, which must have failed. */
+async function executionError(ctx: Context, workflowId: string): Promise<string> {
+	// Each drill workflow runs once per line, so the newest finished execution is the drill's.
+	const [newest] = await ctx.rest.waitForExecutions(workflowId, 1);
+	const execution = await ctx.rest.getExecution(newest.id);
+	const error = execution.data.resultData.error;
+	assert(execution.status !== 'success' && error, `execution ${newest.id} is ${execution.status} without an error`);
+	// The whole stored error (how n8n wrapped what the transport threw) is what a transport fix needs.
+	const { stack, ...stored } = error as Record<string, unknown>;
+	log(ctx.version, `execution ${newest.id} of ${workflowId} failed with ${JSON.stringify(stored).slice(0, 1500)}; ${String(stack).split('\n').slice(0, 3).join(' | ')}`);
+	return [error.message, error.description].filter(Boolean).join(' — ');
 }
 
 async function forgedChecks(ctx: Context): Promise<void> {
@@ -684,6 +912,8 @@ interface Args {
 	label: string;
 	port: number;
 	browser: boolean;
+	/** Where the browser check writes its PNGs; default `.e2e/screenshots-<label>/` (`npm run screenshots`: docs/screenshots). */
+	screenshots?: string;
 	queue: boolean;
 	tarball?: string;
 	out: string;
@@ -696,6 +926,7 @@ function parseArgs(argv: string[]): Args {
 	};
 	const version = value('--version') ?? N8N_VERSIONS.current;
 	const port = value('--port');
+	const screenshots = value('--screenshots');
 	const queue = argv.includes('--queue');
 	const label = queue ? `${version}-queue` : version;
 	return {
@@ -703,6 +934,7 @@ function parseArgs(argv: string[]): Args {
 		label,
 		port: port ? Number(port) : queue ? DEFAULT_QUEUE_PORT : (DEFAULT_PORTS[version] ?? 5751),
 		browser: argv.includes('--browser'),
+		screenshots: screenshots === undefined ? undefined : resolve(screenshots),
 		queue,
 		tarball: value('--tarball'),
 		out: value('--out') ?? join(ARTIFACTS, `scenario-${label}.json`),

@@ -137,6 +137,26 @@ export interface SimulatorState {
 	leadLists: Array<{ id: string; name: string }>;
 	blockListEntries: Array<{ id: string; bl_value: string }>;
 	webhooks: Array<{ id: string; target_hook_url: string; event_type?: string | null; headers: Record<string, string> | null; status: number }>;
+	emails: Array<{ id: string; ue_type: number; eaccount: string; subject: string; lead: string | null }>;
+}
+
+/** A request the simulator answered (or dropped), from `GET /__simulator/requests`. */
+export interface SimulatorRequest {
+	sequence: number;
+	method: string;
+	path: string;
+	status: number | null;
+	fault?: string;
+	dropped?: boolean;
+}
+
+/** `POST /__simulator/faults`: the next matching calls fail this way. */
+export interface SimulatorFault {
+	method: string;
+	path: string;
+	kind: 'status' | 'drop' | 'applyThenDrop' | 'applyThenStatus';
+	count?: number;
+	status?: number;
 }
 
 /** The simulator's control API (`/__simulator/*`), over HTTP as any other process would use it. */
@@ -153,6 +173,18 @@ export class SimulatorControl {
 
 	async invalidRequests(): Promise<unknown[]> {
 		return await this.call('GET', '/requests?invalid=1');
+	}
+
+	async requests(): Promise<SimulatorRequest[]> {
+		return await this.call('GET', '/requests');
+	}
+
+	async injectFault(fault: SimulatorFault): Promise<void> {
+		await this.call('POST', '/faults', fault);
+	}
+
+	async clearFaults(): Promise<void> {
+		await this.call('DELETE', '/faults');
 	}
 
 	async event(apiKey: string, event: { event_type: string; campaign_id?: string; lead_email?: string }): Promise<unknown> {

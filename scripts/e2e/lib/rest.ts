@@ -44,7 +44,7 @@ export interface N8nExecution extends N8nExecutionSummary {
 	data: {
 		resultData: {
 			runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> }; error?: unknown }>>;
-			error?: { message: string };
+			error?: { message: string; description?: string | null };
 			lastNodeExecuted?: string;
 		};
 	};

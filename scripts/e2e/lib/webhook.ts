@@ -1,3 +1,5 @@
+import { request } from 'node:http';
+
 import { delay } from './processes';
 
 /** Status and body of a webhook delivery. */
@@ -14,6 +16,23 @@ export async function postJson(url: string, payload: unknown, headers: Record<st
 		body: JSON.stringify(payload),
 	});
 	return { status: response.status, body: await response.text() };
+}
+
+/**
+ * POSTs a body exactly as given, with only the headers given: unlike fetch, no Content-Type is
+ * added when none is set (a delivery without one is a case of its own).
+ */
+export async function postRaw(url: string, body: string, headers: Record<string, string> = {}): Promise<Delivery> {
+	return await new Promise((resolve, reject) => {
+		const outgoing = request(url, { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (response) => {
+			const chunks: Buffer[] = [];
+			response.on('data', (chunk: Buffer) => chunks.push(chunk));
+			response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+			response.on('error', reject);
+		});
+		outgoing.on('error', reject);
+		outgoing.end(body);
+	});
 }
 
 /**
