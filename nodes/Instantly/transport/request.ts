@@ -8,13 +8,13 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import type { Endpoint } from './endpoints';
 import { resolvePath } from './endpoints';
 import { instantlyApiError, RATE_LIMIT_HINT } from './errors';
 import { waitForTurn } from './pace';
-import { backoffMs, RETRY_POLICY, shouldRetry } from './retry';
+import { backoffMs, RETRY_POLICY, retryClock, shouldRetry } from './retry';
 import { USER_AGENT } from './version';
 
 export type InstantlyContext =
@@ -69,6 +69,7 @@ export async function instantlyApiRequest(
 		await waitForTurn(workspace);
 		if (endpoint.pace) await waitForTurn(`${workspace} ${endpoint.path}`, endpoint.pace);
 		let response: IN8nHttpFullResponse | undefined;
+		let networkFailure: string | undefined;
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,
@@ -76,7 +77,8 @@ export async function instantlyApiRequest(
 				options,
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
-			if (!isNetworkFailure(error)) {
+			networkFailure = networkFailureOf(error);
+			if (networkFailure === undefined) {
 				throw error instanceof NodeApiError
 					? error
 					: new NodeApiError(this.getNode(), error as JsonObject, { itemIndex: request.itemIndex });
@@ -91,11 +93,11 @@ export async function instantlyApiRequest(
 			attempt < RETRY_POLICY.maxRetries && waitedMs + delayMs <= RETRY_POLICY.maxTotalWaitMs;
 		if (canWait && shouldRetry({ statusCode }, endpoint.safeToRepeat)) {
 			waitedMs += delayMs;
-			await sleep(delayMs);
+			await retryClock.sleep(delayMs);
 			continue;
 		}
 
-		if (response === undefined) throw connectionLost(this, endpoint, request.itemIndex);
+		if (response === undefined) throw connectionLost(this, endpoint, { networkFailure, attempts: attempt + 1, itemIndex: request.itemIndex });
 		const error = instantlyApiError(this.getNode(), {
 			statusCode: response.statusCode,
 			body: response.body,
@@ -108,16 +110,20 @@ export async function instantlyApiRequest(
 	}
 }
 
-function isNetworkFailure(error: unknown): boolean {
-	const candidates = [error, (error as { cause?: unknown })?.cause];
-	return candidates.some((candidate) => {
-		if (candidate === null || typeof candidate !== 'object') return false;
-		const { code, message } = candidate as { code?: unknown; message?: unknown };
-		return (
-			(typeof code === 'string' && NETWORK_FAILURE.test(code)) ||
-			(typeof message === 'string' && NETWORK_FAILURE.test(message))
-		);
-	});
+/**
+ * The network error (code or message) behind a failed request, if that is what it was. n8n 2.x
+ * wraps it in a NodeApiError whose `cause` is axios's error; n8n 1.x leaves `cause` empty and keeps
+ * only the code (`httpCode`) and axios's message (`messages`), under a message of its own.
+ */
+function networkFailureOf(error: unknown): string | undefined {
+	if (error === null || typeof error !== 'object') return undefined;
+	const { cause, code, httpCode, message, messages } = error as Record<string, unknown>;
+	const causeFields = cause !== null && typeof cause === 'object' ? (cause as Record<string, unknown>) : {};
+	const candidates = [code, httpCode, causeFields.code, message, causeFields.message];
+	if (Array.isArray(messages)) candidates.push(...messages);
+	return candidates.find(
+		(candidate): candidate is string => typeof candidate === 'string' && NETWORK_FAILURE.test(candidate),
+	);
 }
 
 function retryAfterOf(response: IN8nHttpFullResponse | undefined): string | undefined {
@@ -125,15 +131,19 @@ function retryAfterOf(response: IN8nHttpFullResponse | undefined): string | unde
 	return typeof value === 'string' ? value : undefined;
 }
 
-function connectionLost(context: InstantlyContext, endpoint: Endpoint, itemIndex?: number) {
+function connectionLost(
+	context: InstantlyContext,
+	endpoint: Endpoint,
+	{ networkFailure, attempts, itemIndex }: { networkFailure?: string; attempts: number; itemIndex?: number },
+) {
 	return new NodeApiError(
 		context.getNode(),
 		{ message: 'connection lost' },
 		{
 			message: 'Instantly could not be reached, or the connection dropped before it answered',
 			description: endpoint.safeToRepeat
-				? `${endpoint.method} ${endpoint.path} was retried ${RETRY_POLICY.maxRetries} times without an answer.`
-				: `${endpoint.method} ${endpoint.path} may or may not have been applied, so it was not sent again (Instantly has no idempotency keys). Check Instantly before running it again.`,
+				? `${endpoint.method} ${endpoint.path} was sent ${attempts} times without an answer (${networkFailure}).`
+				: `${endpoint.method} ${endpoint.path} may or may not have been applied (${networkFailure}), so it was not sent again (Instantly has no idempotency keys). Check Instantly before running it again; do not repeat it blindly.`,
 			itemIndex,
 		},
 	);
