@@ -4,22 +4,19 @@ const modules = path.join(__dirname, 'node_modules');
 
 /**
  * The nodes, transport and credential run on both n8n lines the package supports, each through
- * that line's own n8n-core request helper and n8n-workflow. Everything that loads n8n-workflow
- * (our code, n8n-core, the harness) gets the line's single copy, as inside n8n; `@n8n/di` likewise,
- * or n8n-core 2.x's services are registered in one container and looked up in another.
+ * that line's own n8n-core request helper and n8n-workflow (see test/harness/n8nLine.ts): every
+ * `n8n-workflow` and `@n8n/di` import gets the line's single copy, as inside n8n.
  */
-const LINES = {
-	1: { workflow: 'n8n-workflow-v1', di: '@n8n/di' },
-	2: { workflow: 'n8n-workflow-v2', di: 'n8n-core-v2/node_modules/@n8n/di' },
-};
+const LINES = require('./test/harness/n8nLines.json');
 
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] };
-const nodeTests = ['<rootDir>/test/nodes/**/*.test.ts', '<rootDir>/test/credentials/**/*.test.ts'];
+/** Tests that load the harness, and so n8n: run once per line. The simulator's own run once. */
+const lineDirs = ['nodes', 'credentials', 'harness'].map((dir) => `<rootDir>/test/${dir}/`);
 
 const lineProject = (line) => ({
-	displayName: `n8n ${line}.x`,
+	displayName: `n8n ${LINES[line].release}`,
 	testEnvironment: 'node',
-	testMatch: nodeTests,
+	testMatch: lineDirs.map((dir) => `${dir}**/*.test.ts`),
 	transform,
 	setupFiles: [`<rootDir>/test/harness/line${line}.setup.ts`],
 	moduleNameMapper: {
@@ -40,7 +37,7 @@ module.exports = {
 			displayName: 'simulator',
 			testEnvironment: 'node',
 			testMatch: ['<rootDir>/test/**/*.test.ts'],
-			testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/nodes/', '<rootDir>/test/credentials/'],
+			testPathIgnorePatterns: ['/node_modules/', ...lineDirs],
 			transform,
 		},
 	],

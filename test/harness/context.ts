@@ -1,3 +1,6 @@
+// First: outside jest it points n8n-workflow at the selected n8n line for all that follows.
+import { lineCore } from './n8nLine';
+
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -16,7 +19,6 @@ import { NodeHelpers } from 'n8n-workflow';
 
 import type { InstantlyCredentials } from './http';
 import { credentialsHelperAdditionalData } from './http';
-import { lineCore } from './n8nLine';
 
 /** A parameter value, or a function of the item standing in for an expression like `{{$json.email}}`. */
 export type ParameterValue = unknown | ((item: INodeExecutionData, itemIndex: number) => unknown);

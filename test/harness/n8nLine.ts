@@ -1,3 +1,6 @@
+import Module from 'node:module';
+import { join } from 'node:path';
+
 import type {
 	IExecuteFunctions,
 	INode,
@@ -6,15 +9,31 @@ import type {
 	Workflow,
 } from 'n8n-workflow';
 
+import lines from './n8nLines.json';
+
 /**
- * The n8n release line the tests drive the nodes through: `N8N_LINE=1` is n8n 1.123.81
- * (n8n-core 1.122.48, n8n-workflow 1.120.31), anything else n8n 2.41.1 (n8n-core 2.41.1,
- * n8n-workflow 2.41.0). jest.config.js maps `n8n-workflow` and `@n8n/di` to that line's copies,
- * so the nodes, n8n-core and these helpers share one n8n-workflow, as inside n8n.
+ * The n8n release line the nodes are driven through: `N8N_LINE=1` is n8n 1.123.81, anything else
+ * n8n 2.41.1; n8nLines.json names the n8n-core and n8n-workflow each pins (aliased devDependencies).
+ * Everything that loads `n8n-workflow` (our code, n8n-core, the harness) must get the line's one copy,
+ * as inside n8n, and so must `@n8n/di`, or n8n-core 2.x registers its services in one container and
+ * looks them up in another. jest.config.js maps both; outside jest (the bench) the resolve hook
+ * below does, for every module loaded after this one.
  */
 export const n8nLine: '1' | '2' = process.env.N8N_LINE === '1' ? '1' : '2';
+const line = lines[n8nLine];
+const modules = join(__dirname, '..', '..', 'node_modules');
 
-const coreUtils = `n8n-core-v${n8nLine}/dist/execution-engine/node-execution-context/utils`;
+if (process.env.JEST_WORKER_ID === undefined) {
+	const redirects = new Map([
+		['n8n-workflow', join(modules, line.workflow)],
+		['@n8n/di', join(modules, line.di)],
+	]);
+	const resolver = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
+	const resolveFilename = resolver._resolveFilename;
+	resolver._resolveFilename = (request, ...rest) => resolveFilename(redirects.get(request) ?? request, ...rest);
+}
+
+const coreUtils = `${line.core}/dist/execution-engine/node-execution-context/utils`;
 
 type RequestHelpers = Pick<IExecuteFunctions['helpers'], 'httpRequestWithAuthentication'>;
 
@@ -29,8 +48,7 @@ interface LineCore {
 	extractValue(value: unknown, parameterName: string, node: INode, nodeType: INodeType, itemIndex?: number): unknown;
 }
 
-// Loaded by name at run time: only the selected line is required, so the other line's n8n-core
-// never meets this line's n8n-workflow.
+// Required by name at run time: only the selected line's n8n-core is ever loaded.
 const load = (path: string): unknown => require(path);
 
 export const lineCore: LineCore = {
