@@ -77,6 +77,13 @@ describe('instantlyApiRequest', () => {
 		expect(env.sim.workspace(env.apiKey).campaigns.get(String(campaign.id))).toBeDefined();
 	});
 
+	it('waits as long as Retry-After asks, read from the headers n8n hands back', async () => {
+		env.sim.injectFault({ method: 'GET', path: '/api/v2/campaigns', status: 429, retryAfter: 7 });
+		await instantlyApiRequest.call(transport(), endpoints.listCampaigns, { qs: { limit: 1 } });
+		expect(requestsTo('GET', '/api/v2/campaigns').map((request) => request.status)).toEqual([429, 200]);
+		expect(requestedDelays).toEqual([7000]);
+	});
+
 	it('retries 503 on a read', async () => {
 		const campaign = await createCampaign('Flaky read');
 		env.sim.injectFault({ method: 'GET', path: '/api/v2/campaigns/{id}', count: 2, status: 503 });
