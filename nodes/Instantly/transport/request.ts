@@ -6,7 +6,6 @@ import type {
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	IWebhookFunctions,
-	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
@@ -77,12 +76,8 @@ export async function instantlyApiRequest(
 				options,
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
-			networkFailure = networkFailureOf(error);
-			if (networkFailure === undefined) {
-				throw error instanceof NodeApiError
-					? error
-					: new NodeApiError(this.getNode(), error as JsonObject, { itemIndex: request.itemIndex });
-			}
+			networkFailure = networkFailureOf(error, credentials.apiKey);
+			if (networkFailure === undefined) throw requestFailed(this, error, endpoint, { secret: credentials.apiKey, itemIndex: request.itemIndex });
 		}
 
 		const statusCode = response?.statusCode;
@@ -115,15 +110,49 @@ export async function instantlyApiRequest(
  * wraps it in a NodeApiError whose `cause` is axios's error; n8n 1.x leaves `cause` empty and keeps
  * only the code (`httpCode`) and axios's message (`messages`), under a message of its own.
  */
-function networkFailureOf(error: unknown): string | undefined {
+function networkFailureOf(error: unknown, secret: string | undefined): string | undefined {
 	if (error === null || typeof error !== 'object') return undefined;
 	const { cause, code, httpCode, message, messages } = error as Record<string, unknown>;
 	const causeFields = cause !== null && typeof cause === 'object' ? (cause as Record<string, unknown>) : {};
 	const candidates = [code, httpCode, causeFields.code, message, causeFields.message];
 	if (Array.isArray(messages)) candidates.push(...messages);
-	return candidates.find(
+	const failure = candidates.find(
 		(candidate): candidate is string => typeof candidate === 'string' && NETWORK_FAILURE.test(candidate),
 	);
+	return failure === undefined ? undefined : withoutSecret(failure, secret);
+}
+
+/**
+ * n8n's error for a request that got no usable answer, rebuilt from its plain facts (message, code,
+ * description). n8n 2.x keeps axios's error as `cause`, and with it the request's Authorization
+ * header, where n8n's logs and anything inspecting the error would show it.
+ */
+function requestFailed(
+	context: InstantlyContext,
+	error: unknown,
+	endpoint: Endpoint,
+	{ secret, itemIndex }: { secret?: string; itemIndex?: number },
+): NodeApiError {
+	const facts = error !== null && typeof error === 'object' ? (error as Record<string, unknown>) : {};
+	const text = (value: unknown) =>
+		typeof value === 'string' && value.trim() !== '' ? withoutSecret(value, secret) : undefined;
+	const message = text(facts.message) ?? text(String(error)) ?? 'The request failed';
+	return new NodeApiError(
+		context.getNode(),
+		{ message },
+		{
+			message,
+			description:
+				text(facts.description) ?? `${endpoint.method} ${endpoint.path} failed before Instantly's answer could be read.`,
+			httpCode: text(facts.httpCode),
+			itemIndex,
+		},
+	);
+}
+
+/** Text from outside (an error message) with the API key cut out, should it ever carry it. */
+function withoutSecret(text: string, secret: string | undefined): string {
+	return secret ? text.split(secret).join('***') : text;
 }
 
 function retryAfterOf(response: IN8nHttpFullResponse | undefined): string | undefined {
