@@ -1,3 +1,5 @@
+// First: outside jest it points n8n-workflow at the selected n8n line for all that follows.
+import { lineCore } from './n8nLine';
 import { parse as parseQueryString } from 'node:querystring';
 
 import type {
@@ -7,14 +9,17 @@ import type {
 	ILoadOptionsFunctions,
 	INode,
 	INodeExecutionData,
-	INodeProperties,
+	INodeParameters,
 	INodeType,
 	IWebhookFunctions,
 	IWebhookResponseData,
+	Workflow,
 } from 'n8n-workflow';
 
+import { NodeHelpers } from 'n8n-workflow';
+
 import type { InstantlyCredentials } from './http';
-import { requestWithCredential } from './http';
+import { credentialsHelperAdditionalData } from './http';
 
 /** A parameter value, or a function of the item standing in for an expression like `{{$json.email}}`. */
 export type ParameterValue = unknown | ((item: INodeExecutionData, itemIndex: number) => unknown);
@@ -31,8 +36,10 @@ export interface ContextOptions {
 	workflow?: { id: string; name: string };
 	/** The workflow's time zone (n8n's default when the workflow sets none). */
 	timezone?: string;
-	/** The node's typeVersion; n8n parses webhook bodies differently for version 1. */
+	/** Node version to run; defaults to the one n8n gives a newly added node. */
 	typeVersion?: number;
+	/** Sets a request timeout on every request, as a timeout option of the node would. */
+	requestTimeoutMs?: number;
 }
 
 export interface LoggedMessage {
@@ -41,17 +48,30 @@ export interface LoggedMessage {
 	meta?: unknown;
 }
 
-/** The parts every n8n function context shares, backed by real HTTP to the given base URL. */
+/** The parts every n8n function context shares, sending requests through the line's n8n-core. */
 function baseContext(options: ContextOptions) {
 	const items = options.items ?? [{ json: {} }];
+	const { nodeType } = options;
+	const expressions = new Map<string, (item: INodeExecutionData, itemIndex: number) => unknown>();
 	const node: INode = {
 		id: 'node-under-test',
-		name: options.nodeType.description.displayName,
-		type: `n8n-nodes-instantly-ai.${options.nodeType.description.name}`,
-		typeVersion: options.typeVersion ?? 1,
+		name: nodeType.description.displayName,
+		type: `n8n-nodes-instantly-ai.${nodeType.description.name}`,
+		typeVersion: options.typeVersion ?? defaultVersionOf(nodeType),
 		position: [0, 0],
 		parameters: {},
 	};
+	// As n8n's Workflow does on load: the defaults of every parameter displayed for these values
+	// (show, hide and @version conditions), and nothing of the hidden ones.
+	node.parameters =
+		NodeHelpers.getNodeParameters(
+			nodeType.description.properties,
+			withExpressionMarkers(options.parameters, expressions) as INodeParameters,
+			true,
+			false,
+			node,
+			nodeType.description,
+		) ?? {};
 	const logs: LoggedMessage[] = [];
 	const log = (level: LoggedMessage['level']) => (message: string, meta?: unknown) =>
 		logs.push({ level, message, meta });
@@ -63,15 +83,33 @@ function baseContext(options: ContextOptions) {
 		fallbackValue?: unknown,
 		parameterOptions?: { extractValue?: boolean },
 	) => {
-		let value = lookup(options.parameters, name);
-		if (value === undefined) value = defaultFor(options.nodeType, options.parameters, name);
-		if (typeof value === 'function') value = value(items[itemIndex], itemIndex);
+		let value = resolveExpressions(lookup(node.parameters, name), expressions, items[itemIndex], itemIndex);
 		if (value === undefined) {
 			if (fallbackValue !== undefined) return fallbackValue;
 			throw new Error(`Could not get parameter "${name}"`);
 		}
-		if (parameterOptions?.extractValue && isLocator(value)) return value.value;
+		if (parameterOptions?.extractValue) value = lineCore.extractValue(value, name, node, nodeType, itemIndex);
 		return structuredClone(value);
+	};
+
+	const requestHelpers = lineCore.getRequestHelperFunctions(
+		{} as Workflow,
+		node,
+		credentialsHelperAdditionalData(),
+	);
+	const httpRequestWithAuthentication: typeof requestHelpers.httpRequestWithAuthentication = async function (
+		this: unknown,
+		credentialsType,
+		requestOptions,
+		additionalCredentialOptions,
+	) {
+		if (options.requestTimeoutMs !== undefined) requestOptions.timeout = options.requestTimeoutMs;
+		return await requestHelpers.httpRequestWithAuthentication.call(
+			this as IExecuteFunctions,
+			credentialsType,
+			requestOptions,
+			additionalCredentialOptions,
+		);
 	};
 
 	return {
@@ -87,11 +125,10 @@ function baseContext(options: ContextOptions) {
 			getWorkflowStaticData: () => staticData,
 			getTimezone: () => options.timezone ?? 'America/New_York',
 			getNodeWebhookUrl: () => options.webhookUrl,
-			getCredentials: async () => options.credentials,
+			getCredentials: async () => ({ ...options.credentials }),
 			logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
 			helpers: {
-				httpRequestWithAuthentication: async (_type: string, request: Parameters<typeof requestWithCredential>[1]) =>
-					requestWithCredential(options.credentials, request),
+				httpRequestWithAuthentication,
 				returnJsonArray: (data: IDataObject | IDataObject[]) =>
 					(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
 				constructExecutionMetaData: (
@@ -262,29 +299,50 @@ function lookup(source: Record<string, unknown>, path: string): unknown {
 	}, source);
 }
 
-/** n8n fills in a parameter's default when it is shown for the current resource and operation. */
-function defaultFor(
-	nodeType: INodeType,
-	parameters: Record<string, unknown>,
-	path: string,
+/** The version n8n gives a node the user adds: `defaultVersion`, else the newest listed. */
+function defaultVersionOf(nodeType: INodeType): number {
+	const { version, defaultVersion } = nodeType.description;
+	return defaultVersion ?? (Array.isArray(version) ? Math.max(...version) : version);
+}
+
+/**
+ * Stands each test function (the stand-in for an expression) in for an `={{ … }}` string, which n8n
+ * keeps as it is while resolving display conditions and defaults.
+ */
+function withExpressionMarkers(
+	value: unknown,
+	expressions: Map<string, (item: INodeExecutionData, itemIndex: number) => unknown>,
 ): unknown {
-	const [name, ...rest] = path.split('.');
-	const property = nodeType.description.properties.find(
-		(candidate) => candidate.name === name && isShown(candidate, parameters),
-	);
-	if (!property) return undefined;
-	return rest.length === 0 ? property.default : lookup(property.default as IDataObject, rest.join('.'));
+	if (typeof value === 'function') {
+		const marker = `={{ harness expression ${expressions.size} }}`;
+		expressions.set(marker, value as (item: INodeExecutionData, itemIndex: number) => unknown);
+		return marker;
+	}
+	if (Array.isArray(value)) return value.map((entry) => withExpressionMarkers(entry, expressions));
+	if (value !== null && typeof value === 'object') {
+		return Object.fromEntries(
+			Object.entries(value).map(([key, entry]) => [key, withExpressionMarkers(entry, expressions)]),
+		);
+	}
+	return value;
 }
 
-function isShown(property: INodeProperties, parameters: Record<string, unknown>): boolean {
-	const show = property.displayOptions?.show ?? {};
-	return Object.entries(show).every(([key, allowed]) => {
-		if (key.startsWith('@')) return true;
-		const value = parameters[key];
-		return Array.isArray(allowed) && allowed.includes(value as never);
-	});
-}
-
-function isLocator(value: unknown): value is { __rl: true; value: unknown } {
-	return value !== null && typeof value === 'object' && '__rl' in value;
+/** Evaluates the expression stand-ins in a parameter value for one item, as n8n resolves expressions. */
+function resolveExpressions(
+	value: unknown,
+	expressions: Map<string, (item: INodeExecutionData, itemIndex: number) => unknown>,
+	item: INodeExecutionData,
+	itemIndex: number,
+): unknown {
+	if (typeof value === 'string') {
+		const expression = expressions.get(value);
+		return expression ? expression(item, itemIndex) : value;
+	}
+	if (Array.isArray(value)) return value.map((entry) => resolveExpressions(entry, expressions, item, itemIndex));
+	if (value !== null && typeof value === 'object') {
+		return Object.fromEntries(
+			Object.entries(value).map(([key, entry]) => [key, resolveExpressions(entry, expressions, item, itemIndex)]),
+		);
+	}
+	return value;
 }

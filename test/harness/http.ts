@@ -1,5 +1,4 @@
-import axios from 'axios';
-import type { IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
 import { InstantlyApi } from '../../credentials/InstantlyApi.credentials';
 
@@ -9,48 +8,38 @@ export interface InstantlyCredentials {
 }
 
 /**
- * What n8n's httpRequestWithAuthentication does for our credential: applies its generic
- * `authenticate` headers, then sends the request with axios (as n8n does).
+ * The part of n8n's server that n8n-core's request helper needs and n8n-core does not ship: the
+ * credentials helper, reduced to our one credential type. Its generic `authenticate` is applied as
+ * n8n's CredentialsHelper applies it to headers (the only part our credential sets). Everything
+ * else (axios config, body and header handling, error wrapping) is n8n-core's own code.
  */
-export async function requestWithCredential(
-	credentials: InstantlyCredentials,
-	options: IHttpRequestOptions,
-): Promise<unknown> {
-	const headers: Record<string, string | boolean> = {};
-	for (const [name, value] of Object.entries(options.headers ?? {})) {
-		if (typeof value === 'string' || typeof value === 'boolean') headers[name] = value;
-	}
-	const authHeaders = new InstantlyApi().authenticate.properties.headers ?? {};
-	for (const [name, template] of Object.entries(authHeaders)) {
-		headers[name] = resolveCredentialTemplate(String(template), credentials);
-	}
-
-	const response = await axios.request({
-		method: options.method ?? 'GET',
-		baseURL: options.baseURL,
-		url: options.url,
-		params: options.qs,
-		paramsSerializer: { indexes: options.arrayFormat === 'repeat' ? null : undefined },
-		data: options.body,
-		headers,
-		validateStatus: options.ignoreHttpStatusErrors ? () => true : undefined,
-		timeout: options.timeout ?? 30_000,
-	});
-	if (!options.returnFullResponse) return response.data;
-	const full: IN8nHttpFullResponse = {
-		body: response.data,
-		headers: Object.fromEntries(Object.entries(response.headers)) as IN8nHttpFullResponse['headers'],
-		statusCode: response.status,
-		statusMessage: response.statusText,
+export function credentialsHelperAdditionalData(): IWorkflowExecuteAdditionalData {
+	const credentialType = new InstantlyApi();
+	const credentialsHelper = {
+		getParentTypes: () => [],
+		preAuthentication: async () => undefined,
+		authenticate: async (
+			credentials: ICredentialDataDecryptedObject,
+			typeName: string,
+			requestOptions: IHttpRequestOptions,
+		): Promise<IHttpRequestOptions> => {
+			if (typeName !== credentialType.name) throw new Error(`Unknown credential type "${typeName}"`);
+			// In place, as n8n does: the caller's options object keeps the resolved headers.
+			const headers = (requestOptions.headers ??= {});
+			for (const [name, template] of Object.entries(credentialType.authenticate.properties.headers ?? {})) {
+				headers[name] = resolveCredentialTemplate(String(template), credentials);
+			}
+			return requestOptions;
+		},
 	};
-	return full;
+	return { credentialsHelper } as unknown as IWorkflowExecuteAdditionalData;
 }
 
 /** Resolves `=Bearer {{$credentials.apiKey}}`-style expressions, the only form our credential uses. */
-export function resolveCredentialTemplate(template: string, credentials: InstantlyCredentials): string {
+export function resolveCredentialTemplate(template: string, credentials: ICredentialDataDecryptedObject): string {
 	return template
 		.replace(/^=/, '')
-		.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_m, key: keyof InstantlyCredentials) =>
+		.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_m, key: string) =>
 			String(credentials[key]),
 		);
 }

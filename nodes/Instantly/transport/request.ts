@@ -6,15 +6,14 @@ import type {
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	IWebhookFunctions,
-	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import type { Endpoint } from './endpoints';
 import { resolvePath } from './endpoints';
 import { instantlyApiError, RATE_LIMIT_HINT } from './errors';
 import { waitForTurn } from './pace';
-import { backoffMs, RETRY_POLICY, shouldRetry } from './retry';
+import { backoffMs, RETRY_POLICY, retryClock, shouldRetry } from './retry';
 import { requestTimeoutMs } from './timeout';
 import { USER_AGENT } from './version';
 
@@ -71,6 +70,7 @@ export async function instantlyApiRequest(
 		await waitForTurn(workspace);
 		if (endpoint.pace) await waitForTurn(`${workspace} ${endpoint.path}`, endpoint.pace);
 		let response: IN8nHttpFullResponse | undefined;
+		let networkFailure: string | undefined;
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,
@@ -78,11 +78,8 @@ export async function instantlyApiRequest(
 				options,
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
-			if (!isNetworkFailure(error)) {
-				throw error instanceof NodeApiError
-					? error
-					: new NodeApiError(this.getNode(), error as JsonObject, { itemIndex: request.itemIndex });
-			}
+			networkFailure = networkFailureOf(error, credentials.apiKey);
+			if (networkFailure === undefined) throw requestFailed(this, error, endpoint, { secret: credentials.apiKey, itemIndex: request.itemIndex });
 		}
 
 		const statusCode = response?.statusCode;
@@ -93,11 +90,11 @@ export async function instantlyApiRequest(
 			attempt < RETRY_POLICY.maxRetries && waitedMs + delayMs <= RETRY_POLICY.maxTotalWaitMs;
 		if (canWait && shouldRetry({ statusCode }, endpoint.safeToRepeat)) {
 			waitedMs += delayMs;
-			await sleep(delayMs);
+			await retryClock.sleep(delayMs);
 			continue;
 		}
 
-		if (response === undefined) throw connectionLost(this, endpoint, request.itemIndex);
+		if (response === undefined) throw connectionLost(this, endpoint, { networkFailure, attempts: attempt + 1, itemIndex: request.itemIndex });
 		const error = instantlyApiError(this.getNode(), {
 			statusCode: response.statusCode,
 			body: response.body,
@@ -110,16 +107,54 @@ export async function instantlyApiRequest(
 	}
 }
 
-function isNetworkFailure(error: unknown): boolean {
-	const candidates = [error, (error as { cause?: unknown })?.cause];
-	return candidates.some((candidate) => {
-		if (candidate === null || typeof candidate !== 'object') return false;
-		const { code, message } = candidate as { code?: unknown; message?: unknown };
-		return (
-			(typeof code === 'string' && NETWORK_FAILURE.test(code)) ||
-			(typeof message === 'string' && NETWORK_FAILURE.test(message))
-		);
-	});
+/**
+ * The network error (code or message) behind a failed request, if that is what it was. n8n 2.x
+ * wraps it in a NodeApiError whose `cause` is axios's error; n8n 1.x leaves `cause` empty and keeps
+ * only the code (`httpCode`) and axios's message (`messages`), under a message of its own.
+ */
+function networkFailureOf(error: unknown, secret: string | undefined): string | undefined {
+	if (error === null || typeof error !== 'object') return undefined;
+	const { cause, code, httpCode, message, messages } = error as Record<string, unknown>;
+	const causeFields = cause !== null && typeof cause === 'object' ? (cause as Record<string, unknown>) : {};
+	const candidates = [code, httpCode, causeFields.code, message, causeFields.message];
+	if (Array.isArray(messages)) candidates.push(...messages);
+	const failure = candidates.find(
+		(candidate): candidate is string => typeof candidate === 'string' && NETWORK_FAILURE.test(candidate),
+	);
+	return failure === undefined ? undefined : withoutSecret(failure, secret);
+}
+
+/**
+ * n8n's error for a request that got no usable answer, rebuilt from its plain facts (message, code,
+ * description). n8n 2.x keeps axios's error as `cause`, and with it the request's Authorization
+ * header, where n8n's logs and anything inspecting the error would show it.
+ */
+function requestFailed(
+	context: InstantlyContext,
+	error: unknown,
+	endpoint: Endpoint,
+	{ secret, itemIndex }: { secret?: string; itemIndex?: number },
+): NodeApiError {
+	const facts = error !== null && typeof error === 'object' ? (error as Record<string, unknown>) : {};
+	const text = (value: unknown) =>
+		typeof value === 'string' && value.trim() !== '' ? withoutSecret(value, secret) : undefined;
+	const message = text(facts.message) ?? text(String(error)) ?? 'The request failed';
+	return new NodeApiError(
+		context.getNode(),
+		{ message },
+		{
+			message,
+			description:
+				text(facts.description) ?? `${endpoint.method} ${endpoint.path} failed before Instantly's answer could be read.`,
+			httpCode: text(facts.httpCode),
+			itemIndex,
+		},
+	);
+}
+
+/** Text from outside (an error message) with the API key cut out, should it ever carry it. */
+function withoutSecret(text: string, secret: string | undefined): string {
+	return secret ? text.split(secret).join('***') : text;
 }
 
 function retryAfterOf(response: IN8nHttpFullResponse | undefined): string | undefined {
@@ -127,15 +162,19 @@ function retryAfterOf(response: IN8nHttpFullResponse | undefined): string | unde
 	return typeof value === 'string' ? value : undefined;
 }
 
-function connectionLost(context: InstantlyContext, endpoint: Endpoint, itemIndex?: number) {
+function connectionLost(
+	context: InstantlyContext,
+	endpoint: Endpoint,
+	{ networkFailure, attempts, itemIndex }: { networkFailure?: string; attempts: number; itemIndex?: number },
+) {
 	return new NodeApiError(
 		context.getNode(),
 		{ message: 'connection lost' },
 		{
 			message: 'Instantly could not be reached, or the connection dropped before it answered',
 			description: endpoint.safeToRepeat
-				? `${endpoint.method} ${endpoint.path} was retried ${RETRY_POLICY.maxRetries} times without an answer.`
-				: `${endpoint.method} ${endpoint.path} may or may not have been applied, so it was not sent again (Instantly has no idempotency keys). Check Instantly before running it again.`,
+				? `${endpoint.method} ${endpoint.path} was sent ${attempts} times without an answer (${networkFailure}).`
+				: `${endpoint.method} ${endpoint.path} may or may not have been applied (${networkFailure}), so it was not sent again (Instantly has no idempotency keys). Check Instantly before running it again; do not repeat it blindly.`,
 			itemIndex,
 		},
 	);

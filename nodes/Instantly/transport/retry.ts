@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 /*
  * Instantly has no idempotency keys. A 429 is refused before anything runs, so any request may be
  * sent again. A 5xx or a dropped connection can come after the write was applied, so only requests
@@ -11,6 +13,11 @@ export const RETRY_POLICY = {
 	/** Waiting longer than this turns into an error: the workspace limit (6,000/min) resets within a minute. */
 	maxTotalWaitMs: 75_000,
 } as const;
+
+/** How the transport waits between attempts: n8n's `sleep`, replaced in tests by a clock they control. */
+export const retryClock = {
+	sleep: async (ms: number): Promise<void> => await sleep(ms),
+};
 
 const TRANSIENT_SERVER_STATUSES = new Set([500, 502, 503, 504]);
 

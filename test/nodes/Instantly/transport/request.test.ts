@@ -3,9 +3,11 @@ import type { NodeApiError } from 'n8n-workflow';
 import { endpoints } from '../../../../nodes/Instantly/transport/endpoints';
 import { instantlyApiRequest } from '../../../../nodes/Instantly/transport/request';
 import { executeContext } from '../../../harness/context';
+import { useRetryClock } from '../../../harness/retryClock';
 import { bareNodeType, useSimulator } from '../../../harness/simulator';
 
 const env = useSimulator();
+const requestedDelays = useRetryClock();
 
 function transport(apiKey = env.apiKey) {
 	return executeContext({
@@ -67,10 +69,19 @@ describe('instantlyApiRequest', () => {
 		const campaign = await createCampaign('Rate limited once');
 		const attempts = requestsTo('POST', '/api/v2/campaigns');
 		expect(attempts.map((request) => request.status)).toEqual([429, 429, 200]);
-		const gaps = attempts.slice(1).map((request, i) => Date.parse(request.timestamp) - Date.parse(attempts[i].timestamp));
-		expect(gaps[0]).toBeGreaterThanOrEqual(240);
-		expect(gaps[1]).toBeGreaterThanOrEqual(490);
+		expect(requestedDelays).toHaveLength(2);
+		expect(requestedDelays[0]).toBeGreaterThanOrEqual(250);
+		expect(requestedDelays[0]).toBeLessThanOrEqual(500);
+		expect(requestedDelays[1]).toBeGreaterThanOrEqual(500);
+		expect(requestedDelays[1]).toBeLessThanOrEqual(1000);
 		expect(env.sim.workspace(env.apiKey).campaigns.get(String(campaign.id))).toBeDefined();
+	});
+
+	it('waits as long as Retry-After asks, read from the headers n8n hands back', async () => {
+		env.sim.injectFault({ method: 'GET', path: '/api/v2/campaigns', status: 429, retryAfter: 7 });
+		await instantlyApiRequest.call(transport(), endpoints.listCampaigns, { qs: { limit: 1 } });
+		expect(requestsTo('GET', '/api/v2/campaigns').map((request) => request.status)).toEqual([429, 200]);
+		expect(requestedDelays).toEqual([7000]);
 	});
 
 	it('retries 503 on a read', async () => {
@@ -81,6 +92,7 @@ describe('instantlyApiRequest', () => {
 		})) as { id: string };
 		expect(fetched.id).toBe(campaign.id);
 		expect(requestsTo('GET', '/api/v2/campaigns/{id}').map((request) => request.status)).toEqual([503, 503, 200]);
+		expect(requestedDelays).toHaveLength(2);
 	});
 
 	it('retries a read whose connection dropped', async () => {
@@ -131,6 +143,7 @@ describe('instantlyApiRequest', () => {
 		expect(error.httpCode).toBe('429');
 		expect(error.description).toMatch(/100 requests per second and 6,000 per minute/);
 		expect(requestsTo('GET', '/api/v2/campaigns')).toHaveLength(1);
+		expect(requestedDelays).toEqual([]);
 	});
 
 	it('sends no body and no Content-Type on DELETE and on body-less POSTs', async () => {

@@ -1,3 +1,5 @@
+import type { INodeExecutionData } from 'n8n-workflow';
+
 import { itemsOf, rl, useInstantly } from '../setup';
 
 const t = useInstantly();
@@ -91,10 +93,10 @@ describe('Lead → Add Many', () => {
 				campaignId: rl(campaignId),
 				mapping: 'manual',
 				email: (item) => item.json.mail,
-				leadFields: (item) => ({
-					lastName: item.json.surname,
+				leadFields: {
+					lastName: (item: INodeExecutionData) => item.json.surname,
 					customVariables: { variable: [{ key: 'tier', value: 'gold' }] },
-				}),
+				},
 			},
 			{ items: itemsOf({ mail: 'a@example.com', surname: 'A' }) },
 		);
