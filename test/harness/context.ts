@@ -38,8 +38,6 @@ export interface ContextOptions {
 	timezone?: string;
 	/** Node version to run; defaults to the one n8n gives a newly added node. */
 	typeVersion?: number;
-	/** Sets a request timeout on every request, as a timeout option of the node would. */
-	requestTimeoutMs?: number;
 }
 
 export interface LoggedMessage {
@@ -97,21 +95,6 @@ function baseContext(options: ContextOptions) {
 		node,
 		credentialsHelperAdditionalData(),
 	);
-	const httpRequestWithAuthentication: typeof requestHelpers.httpRequestWithAuthentication = async function (
-		this: unknown,
-		credentialsType,
-		requestOptions,
-		additionalCredentialOptions,
-	) {
-		if (options.requestTimeoutMs !== undefined) requestOptions.timeout = options.requestTimeoutMs;
-		return await requestHelpers.httpRequestWithAuthentication.call(
-			this as IExecuteFunctions,
-			credentialsType,
-			requestOptions,
-			additionalCredentialOptions,
-		);
-	};
-
 	return {
 		logs,
 		staticData,
@@ -128,7 +111,8 @@ function baseContext(options: ContextOptions) {
 			getCredentials: async () => ({ ...options.credentials }),
 			logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
 			helpers: {
-				httpRequestWithAuthentication,
+				// n8n-core's own helper; the node calls it with itself as `this`, as inside n8n.
+				httpRequestWithAuthentication: requestHelpers.httpRequestWithAuthentication,
 				returnJsonArray: (data: IDataObject | IDataObject[]) =>
 					(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
 				constructExecutionMetaData: (

@@ -5,23 +5,31 @@ import { InstantlyTrigger } from '../../../../nodes/Instantly/InstantlyTrigger.n
 import { endpoints } from '../../../../nodes/Instantly/transport/endpoints';
 import { instantlyApiRequest } from '../../../../nodes/Instantly/transport/request';
 import { executeContext, hookContext } from '../../../harness/context';
-import { bareNodeType, useSimulator } from '../../../harness/simulator';
+import { useSimulator } from '../../../harness/simulator';
 
 const env = useSimulator();
 
-/** A context whose HTTP helper records the options of every request it sends. */
+/**
+ * A context whose HTTP helper records the options of every request it sends. It passes `this` on:
+ * n8n-core's helper reads the calling context (its cancel signal) from it.
+ */
 function recording<T extends { helpers: { httpRequestWithAuthentication: unknown } }>(context: T) {
 	const sent: IHttpRequestOptions[] = [];
-	const send = context.helpers.httpRequestWithAuthentication as (type: string, options: IHttpRequestOptions) => Promise<unknown>;
-	context.helpers.httpRequestWithAuthentication = async (type: string, options: IHttpRequestOptions) => {
+	const send = context.helpers.httpRequestWithAuthentication as (
+		this: unknown,
+		type: string,
+		options: IHttpRequestOptions,
+	) => Promise<unknown>;
+	context.helpers.httpRequestWithAuthentication = async function (this: unknown, type: string, options: IHttpRequestOptions) {
 		sent.push(options);
-		return await send(type, options);
+		return await send.call(this, type, options);
 	};
 	return { context, sent };
 }
 
+/** The action node's context: its Request Timeout is resolved as n8n resolves the node's parameters. */
 const executeWith = (parameters: Record<string, unknown>) =>
-	recording(executeContext({ nodeType: bareNodeType, credentials: env.credentials, parameters }).context);
+	recording(executeContext({ nodeType: new Instantly(), credentials: env.credentials, parameters }).context);
 
 beforeEach(() => {
 	env.sim.clearRequests();
