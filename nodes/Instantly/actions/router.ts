@@ -27,10 +27,12 @@ const resources = { lead, campaign, blockListEntry, email, account, leadList, le
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as InstantlyType['resource'];
-	const operation = this.getNodeParameter('operation', 0) as string;
-	// Own properties only: an operation named "constructor" or "toString" is not one.
+	// Own properties only: a resource or operation named "constructor" or "toString" is not one.
 	const operations = Object.hasOwn(resources, resource) ? resources[resource] : undefined;
-	const handler = operations && Object.hasOwn(operations, operation) ? operations[operation] : undefined;
+	// n8n keeps only the Operation shown for a known resource, so for an unknown one there is none to read.
+	if (!operations) throw new NodeOperationError(this.getNode(), `The resource "${resource}" is not supported`);
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const handler = Object.hasOwn(operations, operation) ? operations[operation] : undefined;
 	if (!handler) {
 		throw new NodeOperationError(
 			this.getNode(),

@@ -26,10 +26,17 @@ describe('router', () => {
 	it.each([
 		['lead', 'constructor'],
 		['lead', 'toString'],
-		['__proto__', 'toString'],
-		['constructor', 'name'],
 	])('refuses resource %s, operation %s, naming them, before sending anything', async (resource, operation) => {
 		await expect(t.run({ resource, operation })).rejects.toThrow(`The operation "${operation}" is not supported for resource "${resource}"`);
+		expect(t.requests()).toEqual([]);
+	});
+
+	// n8n drops the Operation of an unknown resource (no Operation field is shown for it), so only the resource can be named.
+	it.each([
+		['__proto__', 'toString'],
+		['constructor', 'name'],
+	])('refuses resource %s (operation %s), naming it, before sending anything', async (resource, operation) => {
+		await expect(t.run({ resource, operation })).rejects.toThrow(`The resource "${resource}" is not supported`);
 		expect(t.requests()).toEqual([]);
 	});
 
