@@ -103,9 +103,16 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['email'], operation: ['getAll'] } }, properties);
 
+const TRI_STATE_FILTERS = new Set(['isUnread', 'latestOfThread']);
+
+/** The Filters as read: the two former booleans also take a saved `false` (off), meaning Any, not No. */
+const filterFields = collectionFields(properties, 'filters').map((field) =>
+	TRI_STATE_FILTERS.has(field.name) ? { ...field, options: [...(field.options ?? []), { name: 'Any', value: false }] } : field,
+);
+
 /** Lists unibox emails, newest first; `GET /emails` is paced at 19 requests per minute by the transport. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = readCollection(this, { name: 'filters', label: 'Filters', itemIndex }, collectionFields(properties, 'filters'));
+	const filters = readCollection(this, { name: 'filters', label: 'Filters', itemIndex }, filterFields);
 	const node = this.getNode();
 	const qs = compact({
 		campaign_id: filters.campaignId

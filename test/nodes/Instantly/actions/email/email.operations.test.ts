@@ -104,6 +104,14 @@ describe('Email → Get Many', () => {
 		expect(t.requests()[0].query).toEqual({ limit: '1', ...query });
 	});
 
+	it('takes a saved false as Any only for the two former booleans: Email Type refuses it', async () => {
+		t.reset();
+		await expect(
+			t.run({ resource: 'email', operation: 'getAll', returnAll: true, filters: { emailType: false } }),
+		).rejects.toThrow('Email Type: expected one of Received (received), Sent (sent), Sent Manually (manual), got boolean false');
+		expect(t.requests()).toEqual([]);
+	});
+
 	it('refuses a malformed lead email before sending', async () => {
 		t.reset();
 		await expect(
