@@ -277,7 +277,8 @@ export function pairsValue(check: ValueCheck, entry: string): Array<{ key: unkno
 	if (!Array.isArray(rows)) throw invalidValue(check, `a list under "${entry}", or an object of names and values`);
 	return rows.map((row) => {
 		if (!isPlainObject(row)) throw invalidValue(check, `a list of { key, value } under "${entry}", or an object of names and values`);
-		return { key: row.key, value: row.value };
+		// A row's Name may be set by an expression: an object there would become "[object Object]".
+		return { key: textValue({ ...check, value: row.key, label: `${check.label} (Name)` }), value: row.value };
 	});
 }
 
