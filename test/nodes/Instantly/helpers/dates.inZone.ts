@@ -42,8 +42,10 @@ it(`sends the days the user picked (TZ=${process.env.TZ ?? 'unset'})`, async () 
 		analyticsType: 'daily',
 		options: { startDate: '2025-12-01T00:00:00', endDate: PICKED_END },
 	});
-	// A JS Date from an expression: 23:30 UTC on 30 November is 1 December on the workflow's Berlin clock.
-	await run({ resource: 'account', operation: 'getDailyAnalytics', startDate: new Date('2025-11-30T23:30:00Z'), endDate: PICKED_END });
+	// A JS Date from an expression (the harness's stand-in for one is a function): 23:30 UTC on
+	// 30 November is 1 December on the workflow's Berlin clock.
+	const lateOnNovember30 = () => new Date('2025-11-30T23:30:00Z');
+	await run({ resource: 'account', operation: 'getDailyAnalytics', startDate: lateOnNovember30, endDate: PICKED_END });
 	await run({ resource: 'webhook', operation: 'getDeliveryLog', output: 'summary', filters: { from: '2025-12-01T00:00:00', to: PICKED_END } });
 	// A time from the picker is on the workflow's (Berlin) clock: 09:00 there is 08:00 UTC in winter.
 	await run({ resource: 'email', operation: 'getAll', returnAll: false, limit: 1, filters: { createdAfter: '2025-01-31T09:00:00' } });
