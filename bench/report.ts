@@ -4,6 +4,8 @@ import { join } from 'node:path';
 
 import { chromium } from 'playwright-core';
 
+import harnessLines from '../test/harness/n8nLines.json';
+
 type Stat = { median: number; min: number; max: number };
 type Case = { id: string; label: string; date: string; runs: Array<Record<string, any>>; summary: Record<string, Stat> };
 type Result = { bench: string; title: string; machine: Record<string, unknown>; command: string; updated: string; cases: Case[] };
@@ -169,7 +171,9 @@ md.push(
 		`Runs between ${dates[0]?.slice(0, 16).replace('T', ' ')} and ${dates.at(-1)?.slice(0, 16).replace('T', ' ')} UTC. ` +
 		`The 2 CPUs were shared with other test runs (1-minute load average at the start of a run: ${loads.length ? `${fmt(Math.min(...loads), 2)}–${fmt(Math.max(...loads), 2)}, median ${fmt([...loads].sort((a, b) => a - b)[Math.floor(loads.length / 2)], 2)}` : 'n/a'}), so times are upper bounds for an idle machine.`,
 	'',
-	'Each timing figure is the median of its runs, with the spread (min–max) in brackets; every run is a fresh process with a fresh simulator (in a child process, so the memory and CPU figures are the node\'s alone). Unless a figure names an n8n version, the node runs through `test/harness` (`runNode`: the node\'s `execute()` with n8n\'s request helper done by axios, as in the jest tests); the figures that name one ran in that n8n server (the e2e install), with this package installed from its `npm pack` tarball.',
+	'Each timing figure is the median of its runs, with the spread (min–max) in brackets; every run is a fresh process with a fresh simulator (in a child process, so the memory and CPU figures are the node\'s alone). ' +
+		`Unless a figure names an n8n version, the node runs through \`test/harness\` (\`runNode\`: the node's \`execute()\` with n8n-core's own request helper, as in the jest tests: n8n ${harnessLines['2'].release}'s, or ${harnessLines['1'].release}'s with \`N8N_LINE=1\`; runs dated before 2026-12-01 had plain axios in its place); ` +
+		'the figures that name one ran in that n8n server (the e2e install), with this package installed from its `npm pack` tarball.',
 	'',
 	'![Benchmarks: share of the bound reached](benchmarks.png)',
 	'',

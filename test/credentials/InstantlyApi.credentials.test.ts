@@ -1,60 +1,98 @@
-import axios from 'axios';
-import type { ICredentialTestRequest } from 'n8n-workflow';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 import { InstantlyApi } from '../../credentials/InstantlyApi.credentials';
-import { resolveCredentialTemplate } from '../harness/http';
+import { testCredentialAsN8nDoes } from '../harness/credentialTest';
+import { n8nLine } from '../harness/n8nLine';
 import { useSimulator } from '../harness/simulator';
 
 const env = useSimulator({ apiKey: 'good-key', scopes: ['campaigns:read'] });
 const credential = new InstantlyApi();
+const OK = { status: 'OK', message: 'Connection successful!' };
 
-/** Evaluates the credential's `={{ ... }}` base URL expression, a plain JS expression over $credentials. */
-function resolveBaseUrl(expression: string, credentials: { apiKey: string; baseUrl: string }): string {
-	const body = expression.replace(/^=\{\{/, '').replace(/\}\}$/, '');
-	return new Function('$credentials', `return ${body};`)(credentials) as string;
-}
+/** The credential's "Test" button (and saving it) in n8n, on the line under test. */
+const testCredential = async (apiKey: string, baseUrl = env.sim.url) =>
+	await testCredentialAsN8nDoes(credential, { apiKey, baseUrl });
 
-/** Runs the credential test the way n8n's credentials tester does: the request, then the response-code rules. */
-async function testCredential(apiKey: string, baseUrl = env.sim.url) {
-	const credentials = { apiKey, baseUrl };
-	const { request, rules } = credential.test as ICredentialTestRequest;
-	const response = await axios.request({
-		method: request.method ?? 'GET',
-		baseURL: resolveBaseUrl(String(request.baseURL), credentials),
-		url: request.url,
-		params: request.qs,
-		headers: { Authorization: resolveCredentialTemplate(String(credential.authenticate.properties.headers?.Authorization), credentials) },
-		validateStatus: () => true,
+/** A server that is not Instantly: answers every request with `status` and an HTML page. */
+async function startHtmlServer(status: number) {
+	const server: Server = createServer((_request, response) => {
+		response.writeHead(status, { 'content-type': 'text/html' });
+		response.end('<html><body>Welcome</body></html>');
 	});
-	if (response.status < 300) return { status: 'OK' };
-	const rule = rules?.find((candidate) => candidate.type === 'responseCode' && candidate.properties.value === response.status);
-	return { status: 'Error', code: response.status, message: rule?.properties.message };
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+		async close() {
+			server.closeAllConnections();
+			await new Promise((resolve) => server.close(resolve));
+		},
+	};
 }
 
+beforeEach(() => {
+	env.sim.clearRequests();
+	env.sim.clearFaults();
+});
 afterEach(() => expect(env.sim.invalidRequests).toEqual([]));
 
-describe('Instantly API credential test', () => {
+describe(`Instantly API credential test, as n8n ${n8nLine}.x runs it`, () => {
 	it('passes with a key that only has campaigns:read, and tolerates a trailing slash in the base URL', async () => {
-		expect(await testCredential(env.apiKey)).toEqual({ status: 'OK' });
-		expect(await testCredential(env.apiKey, `${env.sim.url}/`)).toEqual({ status: 'OK' });
+		expect(await testCredential(env.apiKey)).toEqual(OK);
+		expect(await testCredential(env.apiKey, `${env.sim.url}/`)).toEqual(OK);
 		const [request] = env.sim.requests;
 		expect(`${request.method} ${request.path}`).toBe('GET /api/v2/campaigns');
 		expect(request.query).toEqual({ limit: '1' });
+		expect(request.headers.authorization).toBe(`Bearer ${env.apiKey}`);
 	});
 
-	it('tells a wrong key, an unpaid workspace and a missing scope apart', async () => {
+	it('tells a wrong key, an unpaid workspace and a missing scope apart, in its own words', async () => {
 		const unpaid = env.sim.createWorkspace({ apiKey: 'unpaid', paid: false }).apiKey;
 		const noScope = env.sim.createWorkspace({ apiKey: 'leads-only', scopes: ['leads:read'] }).apiKey;
 
-		const wrong = await testCredential('not-a-key');
-		const payment = await testCredential(unpaid);
-		const scope = await testCredential(noScope);
+		const results = [await testCredential('not-a-key'), await testCredential(unpaid), await testCredential(noScope)];
 
-		expect([wrong.code, payment.code, scope.code]).toEqual([401, 402, 403]);
-		expect(wrong.message).toMatch(/did not accept this API key/);
-		expect(payment.message).toMatch(/no active paid plan/);
-		expect(scope.message).toMatch(/lacks the scope campaigns:read/);
-		expect(new Set([wrong.message, payment.message, scope.message]).size).toBe(3);
+		expect(env.sim.requests.map((request) => request.status)).toEqual([401, 402, 403]);
+		expect(results.map((result) => result.status)).toEqual(['Error', 'Error', 'Error']);
+		const [wrong, payment, scope] = results.map((result) => result.message);
+		expect(wrong).toMatch(/did not accept this API key \(401\)/);
+		expect(payment).toMatch(/no active paid plan \(402\)/);
+		expect(scope).toMatch(/lacks the scope campaigns:read \(403\)/);
+	});
+
+	it('says the rate limit was hit on a 429', async () => {
+		env.sim.injectFault({ method: 'GET', path: '/api/v2/campaigns', status: 429, message: 'Rate limit exceeded' });
+		const result = await testCredential(env.apiKey);
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/rate limit .* \(429\)/);
+	});
+
+	it('fails, never passes, on a server error', async () => {
+		env.sim.injectFault({ method: 'GET', path: '/api/v2/campaigns', status: 500 });
+		const result = await testCredential(env.apiKey);
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/did not answer with the list of campaigns/);
+	});
+
+	it.each([200, 404])('fails, never passes, when the Base URL is not Instantly (an HTML page with %i)', async (status) => {
+		const server = await startHtmlServer(status);
+		try {
+			const result = await testCredential(env.apiKey, server.url);
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(/Check the Base URL/);
+		} finally {
+			await server.close();
+		}
+	});
+
+	it('fails when Instantly cannot be reached, and the message holds no key', async () => {
+		const server = await startHtmlServer(200);
+		const { url } = server;
+		await server.close();
+		const result = await testCredential(env.apiKey, url);
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/ECONNREFUSED|refused the connection/);
+		expect(result.message).not.toContain(env.apiKey);
 	});
 });
 

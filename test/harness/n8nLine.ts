@@ -2,12 +2,21 @@ import Module from 'node:module';
 import { join } from 'node:path';
 
 import type {
+	CloseFunction,
+	ICredentialsDecrypted,
+	IExecuteData,
 	IExecuteFunctions,
 	INode,
+	INodeExecutionData,
 	INodeType,
+	IRunExecutionData,
+	ITaskDataConnections,
 	IWorkflowExecuteAdditionalData,
 	Workflow,
+	WorkflowExecuteMode,
 } from 'n8n-workflow';
+
+import type { Container as DiContainer } from '@n8n/di';
 
 import lines from './n8nLines.json';
 
@@ -33,7 +42,8 @@ if (process.env.JEST_WORKER_ID === undefined) {
 	resolver._resolveFilename = (request, ...rest) => resolveFilename(redirects.get(request) ?? request, ...rest);
 }
 
-const coreUtils = `${line.core}/dist/execution-engine/node-execution-context/utils`;
+const engine = `${line.core}/dist/execution-engine`;
+const coreUtils = `${engine}/node-execution-context/utils`;
 
 type RequestHelpers = Pick<IExecuteFunctions['helpers'], 'httpRequestWithAuthentication'>;
 
@@ -46,6 +56,30 @@ interface LineCore {
 	): RequestHelpers;
 	/** n8n-core's `getNodeParameter(..., { extractValue: true })` step. */
 	extractValue(value: unknown, parameterName: string, node: INode, nodeType: INodeType, itemIndex?: number): unknown;
+	/** n8n-core's context for a node's run, as n8n's credentials tester creates it. */
+	ExecuteContext: new (
+		workflow: Workflow,
+		node: INode,
+		additionalData: IWorkflowExecuteAdditionalData,
+		mode: WorkflowExecuteMode,
+		runExecutionData: IRunExecutionData,
+		runIndex: number,
+		connectionInputData: INodeExecutionData[],
+		inputData: ITaskDataConnections,
+		executeData: IExecuteData,
+		closeFunctions: CloseFunction[],
+	) => IExecuteFunctions;
+	/** n8n-core's runner of declarative (routing) requests, which runs a credential's `test` request. */
+	RoutingNode: new (
+		context: IExecuteFunctions,
+		nodeType: INodeType,
+		credentialsDecrypted?: ICredentialsDecrypted,
+	) => { runNode(): Promise<INodeExecutionData[][] | undefined> };
+	/**
+	 * Stops n8n-core's SSH clients manager, which every ExecuteContext starts (for SSH tunnels) and
+	 * n8n stops on shutdown; in n8n 1.x its cleanup interval would otherwise keep jest alive.
+	 */
+	stopSshClientsManager(): void;
 }
 
 // Required by name at run time: only the selected line's n8n-core is ever loaded.
@@ -55,4 +89,12 @@ export const lineCore: LineCore = {
 	getRequestHelperFunctions: (load(`${coreUtils}/request-helper-functions`) as Pick<LineCore, 'getRequestHelperFunctions'>)
 		.getRequestHelperFunctions,
 	extractValue: (load(`${coreUtils}/extract-value`) as Pick<LineCore, 'extractValue'>).extractValue,
+	ExecuteContext: (load(`${engine}/node-execution-context/execute-context`) as Pick<LineCore, 'ExecuteContext'>)
+		.ExecuteContext,
+	RoutingNode: (load(`${engine}/routing-node`) as Pick<LineCore, 'RoutingNode'>).RoutingNode,
+	stopSshClientsManager: () => {
+		const { SSHClientsManager } = load(`${engine}/ssh-clients-manager`) as { SSHClientsManager: new () => { onShutdown(): void } };
+		const { Container } = load('@n8n/di') as { Container: typeof DiContainer };
+		Container.get(SSHClientsManager).onShutdown();
+	},
 };
