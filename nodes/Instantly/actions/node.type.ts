@@ -1,6 +1,14 @@
-import type { AllEntities, IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	AllEntities,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
-type NodeMap = {
+/** Every resource's operations; the router's resource map and each resource's Operation options are checked against it. */
+export type NodeMap = {
 	lead:
 		| 'create'
 		| 'addMany'
@@ -55,3 +63,12 @@ export interface BulkOperation {
 }
 
 export type InstantlyOperation = ItemOperation | BulkOperation;
+
+/** An option of a resource's Operation field: its value must be one of the resource's operations. */
+export type OperationOption<Resource extends keyof NodeMap> = INodePropertyOptions & { value: NodeMap[Resource] };
+
+/** A resource's operation modules, keyed by exactly the values of its Operation options. */
+export type OperationsListedIn<Options extends Array<{ value: string }>> = Record<Options[number]['value'], InstantlyOperation>;
+
+/** Every resource of NodeMap with exactly its operations. */
+export type ResourceOperations = { [Resource in keyof NodeMap]: Record<NodeMap[Resource], InstantlyOperation> };

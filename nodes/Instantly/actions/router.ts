@@ -13,22 +13,31 @@ import * as lead from './lead';
 import * as leadLabel from './leadLabel';
 import * as leadList from './leadList';
 import * as webhook from './webhook';
-import type { InstantlyOperation, InstantlyType } from './node.type';
+import type { InstantlyOperation, InstantlyType, ResourceOperations } from './node.type';
 
 /** The upper bound of the Parallel Requests field. */
 export const MAX_PARALLEL_REQUESTS = 25;
 
-const resources = { lead, campaign, blockListEntry, email, account, leadList, leadLabel, backgroundJob, webhook } as unknown as Record<
-	InstantlyType['resource'],
-	Record<string, InstantlyOperation>
->;
+const resources = {
+	lead: lead.operations,
+	campaign: campaign.operations,
+	blockListEntry: blockListEntry.operations,
+	email: email.operations,
+	account: account.operations,
+	leadList: leadList.operations,
+	leadLabel: leadLabel.operations,
+	backgroundJob: backgroundJob.operations,
+	webhook: webhook.operations,
+} satisfies ResourceOperations;
 
 /** Runs the chosen operation for every input item, pairing each output with its input. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as InstantlyType['resource'];
 	// Own properties only: a resource or operation named "constructor" or "toString" is not one.
-	const operations = Object.hasOwn(resources, resource) ? resources[resource] : undefined;
+	const operations: Partial<Record<string, InstantlyOperation>> | undefined = Object.hasOwn(resources, resource)
+		? resources[resource]
+		: undefined;
 	// n8n keeps only the Operation shown for a known resource, so for an unknown one there is none to read.
 	if (!operations) throw new NodeOperationError(this.getNode(), `The resource "${resource}" is not supported`);
 	const operation = this.getNodeParameter('operation', 0) as string;

@@ -26,8 +26,8 @@ const parallelRequests: INodeProperties = {
 
 /** Shown for the operations that send one request per item; bulk operations batch instead. */
 function parallelRequestsFor(resource: keyof typeof resources): INodeProperties {
-	const operations = Object.entries(resources[resource])
-		.filter(([, operation]) => typeof operation === 'object' && 'execute' in operation)
+	const operations = Object.entries(resources[resource].operations)
+		.filter(([, operation]) => 'execute' in operation)
 		.map(([name]) => name);
 	return { ...parallelRequests, displayOptions: { show: { resource: [resource], operation: operations } } };
 }
