@@ -35,7 +35,7 @@ count_jest() {
 }
 
 check typecheck npx tsc --noEmit -p tsconfig.json
-check lint npx eslint .
+check lint npm run --silent lint
 stage jest npx jest --json --outputFile="$results_dir/jest.json" || [ -f "$results_dir/jest.json" ] || failed=$((failed + 1))
 count_jest "$results_dir/jest.json"
 
