@@ -1,13 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { InstantlyApi } from '../../credentials/InstantlyApi.credentials';
+import { InstantlyAiApi } from '../../credentials/InstantlyAiApi.credentials';
 import { testCredentialAsN8nDoes } from '../harness/credentialTest';
 import { n8nLine } from '../harness/n8nLine';
 import { useSimulator } from '../harness/simulator';
 
 const env = useSimulator({ apiKey: 'good-key', scopes: ['campaigns:read'] });
-const credential = new InstantlyApi();
+const credential = new InstantlyAiApi();
 const OK = { status: 'OK', message: 'Connection successful!' };
 
 /** The credential's "Test" button (and saving it) in n8n, on the line under test. */
