@@ -7,6 +7,8 @@
 # Source, first found: $OLDER_INSTANTLY_SOURCE (a folder with its checkout), else
 # $OLDER_INSTANTLY_GIT_DIR (a bare clone, default: this machine's mirror of the repository).
 # Usage: scripts/e2e/install-older-package.sh   (prints the tarball's path on its last line)
+# Exits 2 when there is no source to build from (the side-by-side check is then skipped), 1 when
+# the build failed.
 set -euo pipefail
 
 cache="${N8N_E2E_CACHE:-$HOME/.cache/n8n-nodes-instantly-ai}/older-n8n-nodes-instantly"
@@ -20,7 +22,7 @@ elif [[ -d "$git_dir" ]]; then
 	revision="git:$(git --git-dir="$git_dir" rev-parse HEAD)"
 else
 	echo "[older-package] no source: set OLDER_INSTANTLY_SOURCE to a checkout of github.com/bcharleson/n8n-nodes-instantly" >&2
-	exit 1
+	exit 2
 fi
 
 if [[ -f "$tarball_link" && "$(cat "$cache/.revision" 2> /dev/null)" == "$revision" ]]; then

@@ -82,7 +82,8 @@ const MAYBE_APPLIED = 'may or may not have been applied';
 export interface CheckResult {
 	line: string;
 	name: string;
-	status: 'passed' | 'failed';
+	/** `skipped` when what the check needs is absent; `error` then says what and how to provide it. */
+	status: 'passed' | 'failed' | 'skipped';
 	durationMs: number;
 	error?: string;
 }
