@@ -105,26 +105,31 @@ async function runCheck(line: string, body: () => Promise<void>): Promise<CheckR
 	}
 }
 
-/** Each package's nodes name their credential types in nodes.json; credentials.json lists the types n8n loaded. */
+/**
+ * Each package's nodes name their credential types in nodes.json; credentials.json lists the types
+ * n8n loaded. Every problem found is reported, not only the first.
+ */
 async function assertSideBySide(rest: N8nRestClient, olderPackage: string, logFile: string): Promise<void> {
 	const nodeTypes = await rest.nodeTypes();
 	const credentialNames = (await rest.credentialTypes()).map((type) => type.name);
+	const problems: string[] = [];
 	const credentialsOf = (packageName: string) => {
 		const nodes = nodeTypes.filter((type) => type.name.startsWith(`${packageName}.`));
-		assert(nodes.length > 0, `nodes.json has no node of ${packageName} (n8n's log: ${logFile})`);
+		if (nodes.length === 0) problems.push(`nodes.json has no node of ${packageName} (n8n's log: ${logFile})`);
 		return new Set(nodes.flatMap((type) => (type.credentials ?? []).map((credential) => credential.name)));
 	};
 	const ours = credentialsOf(PACKAGE_NAME);
 	const older = credentialsOf(olderPackage);
-	const ourType = new InstantlyAiApi().name;
-	assert(ours.size === 1 && ours.has(ourType), `${PACKAGE_NAME}'s nodes ask for ${[...ours].join(', ')}, not only ${ourType}`);
-	assert(older.size > 0, `${olderPackage}'s nodes ask for no credential type`);
 	const shared = [...older].filter((name) => ours.has(name));
-	assert(shared.length === 0, `both packages' nodes ask for the credential type ${shared.join(', ')}`);
-	for (const name of [...ours, ...older]) {
+	if (shared.length > 0) problems.push(`both packages' nodes ask for the credential type ${shared.join(', ')}`);
+	for (const name of new Set([...ours, ...older])) {
 		const listed = credentialNames.filter((candidate) => candidate === name).length;
-		assert(listed === 1, `credentials.json lists ${name} ${listed} times, expected once`);
+		if (listed !== 1) problems.push(`credentials.json lists ${name} ${listed} times, expected once`);
 	}
+	const ourType = new InstantlyAiApi().name;
+	if (ours.size !== 1 || !ours.has(ourType)) problems.push(`${PACKAGE_NAME}'s nodes ask for ${[...ours].join(', ') || 'nothing'}, not ${ourType}`);
+	if (older.size === 0) problems.push(`${olderPackage}'s nodes ask for no credential type`);
+	if (problems.length > 0) throw new Error(problems.join('; '));
 }
 
 function parseArgs(argv: string[]): Args {
@@ -144,10 +149,6 @@ function parseArgs(argv: string[]): Args {
 		out: resolve(value('--out') ?? join(REPO_ROOT, '.e2e', `result-${version}-side-by-side.json`)),
 		olderBuildLog: value('--older-build-failed'),
 	};
-}
-
-function assert(condition: unknown, message: string): asserts condition {
-	if (!condition) throw new Error(message);
 }
 
 if (require.main === module) {
