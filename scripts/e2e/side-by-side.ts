@@ -73,9 +73,10 @@ async function main(): Promise<void> {
 			const at = Date.now();
 			n8n = await startN8n({ version: args.version, port: args.port, userFolder });
 			timings.startMs = Date.now() - at;
-			const rest = new N8nRestClient(n8n.baseUrl);
+			const { baseUrl, logFile } = n8n;
+			const rest = new N8nRestClient(baseUrl);
 			await rest.ensureOwnerAndLogin();
-			result.checks.push(await runCheck(label, async () => await assertSideBySide(rest, older.name, n8n!.logFile)));
+			result.checks.push(await runCheck(label, async () => await assertSideBySide(rest, older.name, logFile)));
 		} catch (error) {
 			console.error(error);
 			result.runtimeError = error instanceof Error ? error.message : String(error);
