@@ -61,7 +61,7 @@ const getAllWorkflow: WorkflowFile = {
 	active: false,
 	nodes: [
 		{ id: 'gm-hook', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: '5c1e2a9c-1d2b-4c3d-8e4f-a0b1c2d3e777', parameters: { httpMethod: 'POST', path: 'bench-get-many', responseMode: 'lastNode', responseData: 'noData', options: {} } },
-		{ id: 'gm-leads', name: 'Get Leads', type: 'n8n-nodes-instantly-ai.instantly', typeVersion: 1, position: [240, 0], parameters: { resource: 'lead', operation: 'getAll', returnAll: true, filters: {} }, credentials: { instantlyApi: BENCH_CREDENTIAL } },
+		{ id: 'gm-leads', name: 'Get Leads', type: 'n8n-nodes-instantly-ai.instantly', typeVersion: 1, position: [240, 0], parameters: { resource: 'lead', operation: 'getAll', returnAll: true, filters: {} }, credentials: { instantlyAiApi: BENCH_CREDENTIAL } },
 	],
 	connections: { Webhook: { main: [[{ node: 'Get Leads', type: 'main', index: 0 }]] } },
 	settings: { executionOrder: 'v1' },

@@ -37,7 +37,7 @@ function triggerWorkflow(id: string, webhookId: string, events: string[], typeVe
 		name: `Bench trigger ${id}`,
 		active: false,
 		nodes: [
-			{ id: `trig-${id}`, name: 'Instantly Trigger', type: 'n8n-nodes-instantly-ai.instantlyTrigger', typeVersion, position: [0, 0], webhookId, parameters: { events, campaign: { __rl: true, mode: 'list', value: '' }, options: {} }, credentials: { instantlyApi: BENCH_CREDENTIAL } },
+			{ id: `trig-${id}`, name: 'Instantly Trigger', type: 'n8n-nodes-instantly-ai.instantlyTrigger', typeVersion, position: [0, 0], webhookId, parameters: { events, campaign: { __rl: true, mode: 'list', value: '' }, options: {} }, credentials: { instantlyAiApi: BENCH_CREDENTIAL } },
 			noOp(1),
 		],
 		connections: { 'Instantly Trigger': { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },

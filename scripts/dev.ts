@@ -86,7 +86,7 @@ async function main(): Promise<void> {
 		'',
 		`n8n ${VERSION} editor: ${n8n.baseUrl}/home/workflows`,
 		`login:             ${E2E_OWNER.email} / ${E2E_OWNER.password}`,
-		`credential:        "${realKey ? 'Instantly' : DEMO_CREDENTIAL.name}" (instantlyApi) → ${baseUrl}`,
+		`credential:        "${realKey ? 'Instantly' : DEMO_CREDENTIAL.name}" (instantlyAiApi) → ${baseUrl}`,
 		`examples:          ${examples.map((workflow) => workflow.name).join('; ')}`,
 	];
 	if (simulator) {

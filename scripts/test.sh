@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Every check, in the order a failure is cheapest to find: types, lint, unit and simulator tests,
-# then the package built, packed and driven inside real n8n. Ends with one "N passed, N failed" line.
+# then the package built, packed and driven inside real n8n. Ends with one "N passed, N failed,
+# N skipped" line; a skipped check (e.g. the side-by-side check without the older package's build)
+# is never counted as passed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,6 +10,7 @@ results_dir=$(mktemp -d)
 trap 'rm -rf "$results_dir"' EXIT
 passed=0
 failed=0
+skipped=0
 
 stage() {
 	local name=$1
@@ -32,6 +35,7 @@ count_jest() {
 	[ -f "$report" ] || return 0
 	passed=$((passed + $(node -p "require('$report').numPassedTests")))
 	failed=$((failed + $(node -p "const r = require('$report'); r.numFailedTests + r.numRuntimeErrorTestSuites")))
+	skipped=$((skipped + $(node -p "require('$report').numPendingTests ?? 0")))
 }
 
 check typecheck npx tsc --noEmit -p tsconfig.json
@@ -44,5 +48,5 @@ if [ "${SKIP_E2E:-}" != "1" ]; then
 	count_jest "$results_dir/e2e.json"
 fi
 
-echo "tests: $passed passed, $failed failed"
+echo "tests: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

@@ -19,7 +19,7 @@ export class Instantly implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'instantlyApi', required: true }],
+		credentials: [{ name: 'instantlyAiApi', required: true }],
 		properties: versionProperties,
 	};
 

@@ -52,7 +52,7 @@ export class InstantlyTrigger implements INodeType {
 		defaults: { name: 'Instantly Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'instantlyApi', required: true }],
+		credentials: [{ name: 'instantlyAiApi', required: true }],
 		webhooks: [
 			{
 				name: 'default',

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The e2e stage of `npm test` (scripts/test.sh): the package inside real n8n on both supported
 # lines, against the Instantly simulator. Installs what it needs (cached), builds and packs once,
-# runs the scenario for 2.41.1 (with the editor check) and 1.123.81, then 2.41.1 in queue mode
+# runs the scenario for 2.41.1 (with the editor check) and 1.123.81, ours next to the older
+# n8n-nodes-instantly in one 2.41.1 (side-by-side.ts), then 2.41.1 in queue mode
 # (Redis + main + webhook process + worker), and writes a jest-shaped summary:
-# {numPassedTests, numFailedTests, numRuntimeErrorTestSuites, checks}.
+# {numPassedTests, numFailedTests, numPendingTests (skipped checks, each with its reason), numRuntimeErrorTestSuites, checks}.
 # Usage: scripts/e2e/run.sh <result.json>
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -79,6 +80,22 @@ else
 fi
 timing build+pack $((SECONDS - started))
 
+# 2b. The older Instantly package, built from its public source into the cache (not on npm). With
+# no source here the side-by-side check reports itself skipped; a failed build fails it.
+started=$SECONDS
+older_args=()
+bash scripts/e2e/install-older-package.sh > "$artifacts/install-older-package.log" 2>&1
+case $? in
+	0) ;;
+	2) echo "[e2e] no source for the older package; the side-by-side check will be skipped (see $artifacts/install-older-package.log)" ;;
+	*)
+		echo "[e2e] building the older package failed; last lines of $artifacts/install-older-package.log:"
+		tail -20 "$artifacts/install-older-package.log"
+		older_args=(--older-build-failed "$artifacts/install-older-package.log")
+		;;
+esac
+timing "older package" $((SECONDS - started))
+
 # 3. One scenario per line, one after the other (2 cores).
 for version in "${lines[@]}"; do
 	out="$artifacts/result-$version.json"
@@ -92,6 +109,17 @@ for version in "${lines[@]}"; do
 		timing "line $version" $((SECONDS - started))
 	fi
 done
+
+# 3b. Ours next to the older package in one 2.41.1 (own port 5761).
+side_line="${lines[0]}-side-by-side"
+out="$artifacts/result-$side_line.json"
+rm -f "$out"
+if [[ $install_failed -eq 0 && -n "$tarball" ]]; then
+	started=$SECONDS
+	npx tsx scripts/e2e/side-by-side.ts --version "${lines[0]}" --tarball "$tarball" --out "$out" "${older_args[@]}" 2>&1 |
+		grep -v '^npm warn Unknown'
+	timing "line $side_line" $((SECONDS - started))
+fi
 
 # 4. 2.41.1 in queue mode (own ports 5811-5816 and a free Redis port).
 out="$artifacts/result-$queue_line.json"
@@ -107,10 +135,10 @@ fi
 # line without a result file (or with a runtime error) counts as a crashed suite.
 written=$(comm -12 <(git ls-files 2> /dev/null | sort) \
 	<(find . \( -path ./node_modules -o -path ./.git -o -path "./$artifacts" -o -path ./dist \) -prune -o -type f -newer "$stage_marker" -printf '%P\n' | sort) | tr '\n' ' ')
-node - "$result" "$artifacts" "$written" "${lines[@]}" "$queue_line" <<'NODE'
+node - "$result" "$artifacts" "$written" "${lines[@]}" "$side_line" "$queue_line" <<'NODE'
 const fs = require('fs');
 const [result, artifacts, written, ...lines] = process.argv.slice(2);
-const summary = { numPassedTests: 0, numFailedTests: 0, numRuntimeErrorTestSuites: 0, checks: [], lines: {} };
+const summary = { numPassedTests: 0, numFailedTests: 0, numPendingTests: 0, numRuntimeErrorTestSuites: 0, checks: [], lines: {} };
 const untouched = { name: 'no tracked file written (screenshots and results stay under .e2e/)', fullName: 'e2e stage: no tracked file written' };
 const stageCheck = written.trim() === '' ? { ...untouched, status: 'passed' } : { ...untouched, status: 'failed', error: `written: ${written.trim()}` };
 summary.checks.push(stageCheck);
@@ -124,8 +152,9 @@ for (const line of lines) {
 		run = { version: line, checks: [], runtimeError: 'no result file (install, build or the scenario crashed)', timings: {} };
 	}
 	for (const check of run.checks) {
-		summary.checks.push({ ...check, fullName: `n8n ${line.replace(/-queue$/, ' (queue mode)')}: ${check.name}` });
+		summary.checks.push({ ...check, fullName: `n8n ${line.replace(/-queue$/, ' (queue mode)').replace(/-side-by-side$/, ' (side by side)')}: ${check.name}` });
 		if (check.status === 'passed') summary.numPassedTests++;
+		else if (check.status === 'skipped') summary.numPendingTests++;
 		else summary.numFailedTests++;
 	}
 	if (run.runtimeError) summary.numRuntimeErrorTestSuites++;
@@ -134,8 +163,9 @@ for (const line of lines) {
 summary.success = summary.numFailedTests === 0 && summary.numRuntimeErrorTestSuites === 0;
 fs.writeFileSync(result, `${JSON.stringify(summary, null, 2)}\n`);
 for (const check of summary.checks.filter((c) => c.status === 'failed')) console.log(`[e2e] FAILED ${check.fullName}: ${check.error}`);
+for (const check of summary.checks.filter((c) => c.status === 'skipped')) console.log(`[e2e] SKIPPED ${check.fullName}: ${check.error}`);
 for (const [line, { runtimeError }] of Object.entries(summary.lines)) if (runtimeError) console.log(`[e2e] RUNTIME ERROR n8n ${line}: ${runtimeError}`);
-console.log(`[e2e] ${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${summary.numRuntimeErrorTestSuites} lines crashed`);
+console.log(`[e2e] ${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${summary.numPendingTests} skipped, ${summary.numRuntimeErrorTestSuites} lines crashed`);
 process.exitCode = summary.success ? 0 : 1;
 NODE
 status=$?

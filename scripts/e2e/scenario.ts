@@ -82,7 +82,8 @@ const MAYBE_APPLIED = 'may or may not have been applied';
 export interface CheckResult {
 	line: string;
 	name: string;
-	status: 'passed' | 'failed';
+	/** `skipped` when what the check needs is absent; `error` then says what and how to provide it. */
+	status: 'passed' | 'failed' | 'skipped';
 	durationMs: number;
 	error?: string;
 }
@@ -400,7 +401,7 @@ function triggerWorkflows(ctx: Context): WorkflowFile[] {
 
 async function credentialChecks(ctx: Context, checks: Checks, baseUrl: string): Promise<void> {
 	const test = async (id: string, apiKey: string) =>
-		await ctx.rest.testCredential({ id, type: 'instantlyApi', data: { apiKey, baseUrl } });
+		await ctx.rest.testCredential({ id, type: 'instantlyAiApi', data: { apiKey, baseUrl } });
 	await checks.run('credential test: demo key → OK', async () => {
 		const result = await test(DEMO_CREDENTIAL.id, DEMO_KEY);
 		assert(result.status === 'OK', `answered ${JSON.stringify(result)}`);

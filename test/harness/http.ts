@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
-import { InstantlyApi } from '../../credentials/InstantlyApi.credentials';
+import { InstantlyAiApi } from '../../credentials/InstantlyAiApi.credentials';
 
 export interface InstantlyCredentials {
 	apiKey: string;
@@ -14,7 +14,7 @@ export interface InstantlyCredentials {
  * else (axios config, body and header handling, error wrapping) is n8n-core's own code.
  */
 export function credentialsHelperAdditionalData(): IWorkflowExecuteAdditionalData {
-	const credentialType = new InstantlyApi();
+	const credentialType = new InstantlyAiApi();
 	const credentialsHelper = {
 		getParentTypes: () => [],
 		preAuthentication: async () => undefined,

@@ -42,7 +42,7 @@ export async function instantlyApiRequest(
 	endpoint: Endpoint,
 	request: InstantlyRequest = {},
 ): Promise<unknown> {
-	const credentials = await this.getCredentials<{ apiKey?: string; baseUrl?: string }>('instantlyApi');
+	const credentials = await this.getCredentials<{ apiKey?: string; baseUrl?: string }>('instantlyAiApi');
 	const baseURL = (credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
 	const workspace = `${baseURL} ${credentials.apiKey ?? ''}`;
 	const options: IHttpRequestOptions = {
@@ -74,7 +74,7 @@ export async function instantlyApiRequest(
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,
-				'instantlyApi',
+				'instantlyAiApi',
 				options,
 			)) as IN8nHttpFullResponse;
 		} catch (error) {

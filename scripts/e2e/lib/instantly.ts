@@ -106,7 +106,7 @@ export function writeCredentialsFile(
 	credentials: Array<{ id: string; name: string; apiKey: string; baseUrl: string }>,
 ): void {
 	mkdirSync(resolve(file, '..'), { recursive: true });
-	const rows = credentials.map(({ id, name, apiKey, baseUrl }) => ({ id, name, type: 'instantlyApi', data: { apiKey, baseUrl } }));
+	const rows = credentials.map(({ id, name, apiKey, baseUrl }) => ({ id, name, type: 'instantlyAiApi', data: { apiKey, baseUrl } }));
 	writeFileSync(file, `${JSON.stringify(rows, null, 2)}\n`);
 }
 

@@ -76,6 +76,14 @@ export interface N8nCredentialTestResult {
 }
 
 /** Error for a non-2xx REST answer, keeping the status and body for assertions. */
+/** What the editor reads of a node type from nodes.json. */
+export interface N8nNodeType {
+	name: string;
+	displayName: string;
+	version: number | number[];
+	credentials?: Array<{ name: string }>;
+}
+
 export class N8nRestError extends Error {
 	constructor(
 		readonly method: string,
@@ -171,9 +179,15 @@ export class N8nRestClient {
 	}
 
 	/** Every node type description the instance loaded (`GET /types/nodes.json`). */
-	async nodeTypes(): Promise<Array<{ name: string; displayName: string; version: number | number[] }>> {
+	async nodeTypes(): Promise<N8nNodeType[]> {
 		const response = await this.send('GET', '/types/nodes.json');
-		return (await response.json()) as Array<{ name: string; displayName: string; version: number | number[] }>;
+		return (await response.json()) as N8nNodeType[];
+	}
+
+	/** Every credential type the instance loaded (`GET /types/credentials.json`), once per type name n8n kept. */
+	async credentialTypes(): Promise<Array<{ name: string; displayName: string }>> {
+		const response = await this.send('GET', '/types/credentials.json');
+		return (await response.json()) as Array<{ name: string; displayName: string }>;
 	}
 
 	/** Sends a request to n8n and unwraps the `{ data }` envelope of `/rest` answers. */

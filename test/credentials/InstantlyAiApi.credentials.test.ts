@@ -1,13 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 
-import { InstantlyApi } from '../../credentials/InstantlyApi.credentials';
+import { InstantlyAiApi } from '../../credentials/InstantlyAiApi.credentials';
+import { Instantly } from '../../nodes/Instantly/Instantly.node';
+import { InstantlyTrigger } from '../../nodes/Instantly/InstantlyTrigger.node';
 import { testCredentialAsN8nDoes } from '../harness/credentialTest';
 import { n8nLine } from '../harness/n8nLine';
 import { useSimulator } from '../harness/simulator';
 
 const env = useSimulator({ apiKey: 'good-key', scopes: ['campaigns:read'] });
-const credential = new InstantlyApi();
+const credential = new InstantlyAiApi();
 const OK = { status: 'OK', message: 'Connection successful!' };
 
 /** The credential's "Test" button (and saving it) in n8n, on the line under test. */
@@ -107,5 +111,23 @@ describe('Instantly API credential in n8n\'s HTTP Request node', () => {
 		});
 		expect(type.genericAuth).toBeUndefined();
 		expect(type.restrictToSupportedNodes).toBeUndefined();
+	});
+});
+
+describe('Instantly API credential type name', () => {
+	// n8n keys credential types by name across every installed package: the older
+	// n8n-nodes-instantly defines `instantlyApi`, and with both installed one silently replaced the other.
+	const OLDER_PACKAGE_CREDENTIAL_TYPE = 'instantlyApi';
+
+	it('differs from the older n8n-nodes-instantly package\'s type, and both our nodes ask for it', () => {
+		expect(credential.name).not.toBe(OLDER_PACKAGE_CREDENTIAL_TYPE);
+		for (const node of [new Instantly(), new InstantlyTrigger()]) {
+			expect(node.description.credentials).toEqual([{ name: credential.name, required: true }]);
+		}
+	});
+
+	it('is the type package.json registers with n8n', () => {
+		const { n8n } = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { n8n: { credentials: string[] } };
+		expect(n8n.credentials).toEqual([`dist/credentials/${credential.constructor.name}.credentials.js`]);
 	});
 });

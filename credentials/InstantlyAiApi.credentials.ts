@@ -6,8 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-export class InstantlyApi implements ICredentialType {
-	name = 'instantlyApi';
+export class InstantlyAiApi implements ICredentialType {
+	name = 'instantlyAiApi';
 
 	displayName = 'Instantly API';
 
