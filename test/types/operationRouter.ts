@@ -48,13 +48,13 @@ export const inventedOption = [
 	{ name: 'Archive', value: 'archive', action: 'Archive a lead' },
 ] satisfies Array<OperationOption<'lead'>>;
 
-const getOnly = [{ name: 'Get', value: 'get', action: 'Get a lead' }] satisfies Array<OperationOption<'lead'>>;
+export const getOnly = [{ name: 'Get', value: 'get', action: 'Get a lead' }] satisfies Array<OperationOption<'lead'>>;
 // @ts-expect-error "create" has a module but no Operation option, so users could never choose it.
 export const unlistedModule = { get: lead.operations.get, create: lead.operations.create } satisfies OperationsListedIn<
 	typeof getOnly
 >;
 
-const getAndCreate = [
+export const getAndCreate = [
 	{ name: 'Create', value: 'create', action: 'Create a lead' },
 	{ name: 'Get', value: 'get', action: 'Get a lead' },
 ] satisfies Array<OperationOption<'lead'>>;
