@@ -9,7 +9,7 @@ import type {
 export class InstantlyAiApi implements ICredentialType {
 	name = 'instantlyAiApi';
 
-	displayName = 'Instantly API';
+	displayName = 'Instantly.ai API';
 
 	documentationUrl = 'https://developer.instantly.ai/getting-started/authorization';
 

@@ -40,7 +40,7 @@ beforeEach(() => {
 });
 afterEach(() => expect(env.sim.invalidRequests).toEqual([]));
 
-describe(`Instantly API credential test, as n8n ${n8nLine}.x runs it`, () => {
+describe(`Instantly.ai API credential test, as n8n ${n8nLine}.x runs it`, () => {
 	it('passes with a key that only has campaigns:read, and tolerates a trailing slash in the base URL', async () => {
 		expect(await testCredential(env.apiKey)).toEqual(OK);
 		expect(await testCredential(env.apiKey, `${env.sim.url}/`)).toEqual(OK);
@@ -100,7 +100,7 @@ describe(`Instantly API credential test, as n8n ${n8nLine}.x runs it`, () => {
 	});
 });
 
-describe('Instantly API credential in n8n\'s HTTP Request node', () => {
+describe('Instantly.ai API credential in n8n\'s HTTP Request node', () => {
 	// The HTTP Request node offers credential types matching 'has:authenticate' that are neither
 	// generic (genericAuth) nor restricted to their own nodes (restrictToSupportedNodes).
 	it('qualifies as a predefined credential type', () => {
@@ -114,7 +114,7 @@ describe('Instantly API credential in n8n\'s HTTP Request node', () => {
 	});
 });
 
-describe('Instantly API credential type name', () => {
+describe('Instantly.ai API credential type name', () => {
 	// n8n keys credential types by name across every installed package: the older
 	// n8n-nodes-instantly defines `instantlyApi`, and with both installed one silently replaced the other.
 	const OLDER_PACKAGE_CREDENTIAL_TYPE = 'instantlyApi';

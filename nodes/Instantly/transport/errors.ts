@@ -32,7 +32,7 @@ function hintFor({ statusCode, endpoint, pathParams, body }: FailedResponse): st
 		case 400:
 			return 'Instantly rejected the request. The message above names the field it did not accept.';
 		case 401:
-			return 'Instantly did not accept the API key. Check the key in the Instantly API credential: it must be an API v2 key (Instantly → Settings → Integrations → API Keys) that has not been revoked.';
+			return 'Instantly did not accept the API key. Check the key in the Instantly.ai API credential: it must be an API v2 key (Instantly → Settings → Integrations → API Keys) that has not been revoked.';
 		case 402:
 			return 'This Instantly workspace has no active paid plan, which the API requires.';
 		case 403:
