@@ -10,7 +10,8 @@
  * n8n only lets a licensed instance use a registry other than registry.npmjs.org (both lines:
  * `FeatureNotLicensedError` for `feat:communityNodes:customRegistry`), so n8n runs with
  * `E2E_TESTS=true` and the test turns that one feature on with n8n's own test hook
- * (`PATCH /rest/e2e/feature`); every other step is the one a user's click runs.
+ * (`PATCH /rest/e2e/feature`); every other step is the one a user's click runs. The registry is
+ * also n8n's HTTPS proxy and refuses every tunnel, so the run reaches nothing beyond 127.0.0.1.
  *
  * Usage: tsx scripts/e2e/install-scenario.ts --version 2.41.1|1.123.81 --tarball path.tgz
  *        [--out results.json] [--port 5950]
@@ -98,6 +99,8 @@ async function runLine(args: Args, checks: Checks, timings: Record<string, numbe
 				npm_config_registry: registry.url,
 				npm_config_cache: join(userFolder, 'npm-cache'),
 				npm_config_update_notifier: 'false',
+				HTTPS_PROXY: registry.url,
+				NO_PROXY: '127.0.0.1,localhost',
 			},
 		});
 		timings.startMs = Date.now() - started;
@@ -158,10 +161,13 @@ async function runLine(args: Args, checks: Checks, timings: Record<string, numbe
 			await runWorkflow(ctx);
 		});
 		await checks.run('the registry was asked for nothing but our package', async () => {
-			const foreign = registry.requests.filter((request) => !request.url.startsWith(`/${PACKAGE_NAME}`));
+			const gets = registry.requests.filter((request) => request.method !== 'CONNECT');
+			const foreign = gets.filter((request) => !request.url.startsWith(`/${PACKAGE_NAME}`));
 			assert(foreign.length === 0, `other requests: ${JSON.stringify(foreign)}`);
-			assert(registry.requests.length > 0, 'n8n never asked the local registry');
+			assert(gets.length > 0, 'n8n never asked the local registry');
 		});
+		const refused = [...new Set(registry.requests.filter((request) => request.method === 'CONNECT').map((request) => request.url))];
+		console.log(`[install ${args.version}] outbound HTTPS refused by the test proxy: ${refused.join(', ') || 'none'}`);
 	} finally {
 		await n8n?.stop();
 		await simulator.close();

@@ -6,6 +6,7 @@
  * Serves what `npm pack <name>@<version>`, `npm view` and n8n's own version check read:
  * `GET /<name>` (the packument), `GET /<name>/<version|dist-tag>` (one manifest) and
  * `GET /<name>/-/<name>-<version>.tgz` (the tarball, with `dist.shasum` and `dist.integrity`).
+ * As an HTTPS proxy it refuses every CONNECT (recorded too).
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -107,6 +108,12 @@ export async function startLocalRegistry(versions: RegistryVersion[]): Promise<L
 			return entry ? json(versionManifest(entry)) : notFound();
 		}
 		return notFound();
+	});
+	// Also the HTTPS proxy of the n8n under test: every tunnel is refused, so nothing it runs reaches
+	// beyond 127.0.0.1 (n8n asks api.n8n.io whether a package is banned and installs when it cannot).
+	server.on('connect', (request, socket) => {
+		requests.push({ method: 'CONNECT', url: request.url ?? '', status: 403 });
+		socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
 	});
 	await new Promise<void>((done, fail) => {
 		server.once('error', fail);
