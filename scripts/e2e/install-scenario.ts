@@ -94,9 +94,7 @@ async function runLine(args: Args, checks: Checks, timings: Record<string, numbe
 				N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 				N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 				N8N_COMMUNITY_PACKAGES_REGISTRY: registry.url,
-				// 1.x runs `npm install` in the unpacked package without --registry; npm's own cache
-				// stays in the user folder so no earlier run's tarball is reused.
-				npm_config_registry: registry.url,
+				// npm's own cache stays in the user folder, so no earlier run's tarball is reused.
 				npm_config_cache: join(userFolder, 'npm-cache'),
 				npm_config_update_notifier: 'false',
 				HTTPS_PROXY: registry.url,
