@@ -21,11 +21,11 @@ import { dirname, join, resolve } from 'node:path';
 
 import { startSimulator, type Simulator } from '../../test/simulator';
 import { assert, Checks, type LineResult } from './lib/checks';
-import { PACKAGE_NAME, REPO_ROOT } from './lib/instantly';
+import { PACKAGE_NAME, REPO_ROOT, SimulatorControl } from './lib/instantly';
 import { installN8n, startN8n, type N8nHandle } from './lib/n8n';
-import { stopAllProcesses } from './lib/processes';
+import { delay, stopAllProcesses } from './lib/processes';
 import { readPackedVersion, reversion, startLocalRegistry, type LocalRegistry } from './lib/registry';
-import { N8nRestClient } from './lib/rest';
+import { N8nRestClient, type N8nCredential } from './lib/rest';
 import { deliverWhenRegistered } from './lib/webhook';
 
 const ARTIFACTS = join(REPO_ROOT, '.e2e');
@@ -33,6 +33,7 @@ const ARTIFACTS = join(REPO_ROOT, '.e2e');
 const DEFAULT_PORT = 5950;
 const DEMO_KEY = 'demo-key';
 const WORKFLOW_PATH = 'e2e-installed-campaign-get';
+const TRIGGER_WEBHOOK_ID = 'b7c1f0a2-0000-4000-8000-0000000000bb';
 const NODE_TYPES = [`${PACKAGE_NAME}.instantly`, `${PACKAGE_NAME}.instantlyTrigger`];
 const CUSTOM_REGISTRY_FEATURE = 'feat:communityNodes:customRegistry';
 
@@ -41,6 +42,8 @@ interface InstalledPackage {
 	packageName: string;
 	installedVersion: string;
 	installedNodes: Array<{ name: string; type: string }>;
+	/** The newer version `npm outdated` found, shown as the Update button. */
+	updateAvailable?: string;
 }
 
 interface Context {
@@ -48,6 +51,8 @@ interface Context {
 	n8n: N8nHandle;
 	rest: N8nRestClient;
 	simulator: Simulator;
+	control: SimulatorControl;
+	workspaceId: string;
 	registry: LocalRegistry;
 	checks: Checks;
 	timings: Record<string, number>;
@@ -82,6 +87,12 @@ async function runLine(args: Args, checks: Checks, timings: Record<string, numbe
 	const simulator = await startSimulator({ seedDemo: { apiKey: DEMO_KEY } });
 	const userFolder = join(ARTIFACTS, `install-${args.version}`);
 	rmSync(userFolder, { recursive: true, force: true });
+	// The list's Update button comes from `npm outdated` in .n8n/nodes, which both lines run without
+	// --registry (1.x even with an environment of PATH and NODE_PATH only): npm reads the registry
+	// from that folder's .npmrc, as a user of a custom registry has to set it.
+	const nodesFolder = join(userFolder, '.n8n', 'nodes');
+	mkdirSync(nodesFolder, { recursive: true });
+	writeFileSync(join(nodesFolder, '.npmrc'), `registry=${registry.url}/\n`);
 	let n8n: N8nHandle | undefined;
 	try {
 		let started = Date.now();
@@ -104,7 +115,9 @@ async function runLine(args: Args, checks: Checks, timings: Record<string, numbe
 		timings.startMs = Date.now() - started;
 		const rest = new N8nRestClient(n8n.baseUrl);
 		await rest.ensureOwnerAndLogin();
-		const ctx: Context = { version: args.version, n8n, rest, simulator, registry, checks, timings };
+		const control = new SimulatorControl(simulator.url);
+		const workspaceId = simulator.workspace(DEMO_KEY).id;
+		const ctx: Context = { version: args.version, n8n, rest, simulator, control, workspaceId, registry, checks, timings };
 
 		await checks.run('before install: nodes.json lists no Instantly node', async () => {
 			const types = await nodeTypeNames(rest);
@@ -120,9 +133,20 @@ async function runLine(args: Args, checks: Checks, timings: Record<string, numbe
 		);
 		timings.installMs = Date.now() - started;
 		await checks.run('after install: nodes.json lists instantly and instantlyTrigger (no restart)', async () => await expectNodeTypes(rest, true));
-		const workflowId = await checks.run('workflow Webhook → Instantly (Campaign › Get) created with a credential and activated', async () => await createWorkflow(ctx), true);
+		await checks.run(`GET /rest/community-packages offers the update to ${next}`, async () => {
+			const listed = await rest.request<InstalledPackage[]>('GET', '/rest/community-packages');
+			const ours = listed.find((entry) => entry.packageName === PACKAGE_NAME);
+			assert(ours?.installedVersion === previous && ours.updateAvailable === next, `listed: ${JSON.stringify(listed)}`);
+		});
+		const credential = await checks.run('credential created with the type the loaded node names', async () => await createCredential(ctx), true);
+		assert(credential, 'no credential');
+		const workflowId = await checks.run('workflow Webhook → Instantly (Campaign › Get) created and activated', async () => await createWorkflow(ctx, credential), true);
 		assert(workflowId, 'no workflow');
 		await checks.run(`the workflow runs on ${previous}`, async () => await runWorkflow(ctx));
+		const triggerId = await checks.run('workflow Instantly Trigger (lead_interested) activated: one webhook in Instantly', async () => await createTriggerWorkflow(ctx, credential), true);
+		assert(triggerId, 'no trigger workflow');
+		const [hookBefore] = await triggerHooks(ctx);
+		await checks.run(`the trigger workflow runs on ${previous}`, async () => await deliverEvent(ctx, triggerId, 1));
 
 		started = Date.now();
 		await checks.run(
@@ -135,6 +159,12 @@ async function runLine(args: Args, checks: Checks, timings: Record<string, numbe
 		await checks.run(`after the update: the workflow is still active and runs on ${next} (no restart)`, async () => {
 			assert((await rest.getWorkflow(workflowId)).active, 'the workflow was deactivated by the update');
 			await runWorkflow(ctx);
+		});
+		await checks.run(`after the update: the trigger's webhook in Instantly is the same one, and the trigger runs on ${next}`, async () => {
+			assert((await rest.getWorkflow(triggerId)).active, 'the trigger workflow was deactivated by the update');
+			const hooks = await triggerHooks(ctx);
+			assert(hooks.length === 1 && hooks[0].id === hookBefore?.id, `webhooks before ${JSON.stringify(hookBefore)}, after ${JSON.stringify(hooks)}`);
+			await deliverEvent(ctx, triggerId, 2);
 		});
 
 		started = Date.now();
@@ -157,6 +187,12 @@ async function runLine(args: Args, checks: Checks, timings: Record<string, numbe
 		await checks.run('after reinstall: the existing workflow runs again (no restart)', async () => {
 			assert((await rest.getWorkflow(workflowId)).active, 'the workflow was deactivated by the uninstall');
 			await runWorkflow(ctx);
+		});
+		await checks.run('after reinstall: the trigger workflow runs again, still on one webhook in Instantly (no restart)', async () => {
+			assert((await rest.getWorkflow(triggerId)).active, 'the trigger workflow was deactivated by the uninstall');
+			const hooks = await triggerHooks(ctx);
+			assert(hooks.length === 1, `webhooks in Instantly: ${JSON.stringify(hooks)}`);
+			await deliverEvent(ctx, triggerId, 3);
 		});
 		await checks.run('the registry was asked for nothing but our package', async () => {
 			const gets = registry.requests.filter((request) => request.method !== 'CONNECT');
@@ -199,12 +235,15 @@ async function expectNodeTypes(rest: N8nRestClient, present: boolean): Promise<v
  * Creates the credential (its type name read from the loaded node, as the editor does) and a
  * Webhook → Instantly Campaign › Get workflow answering with the campaign, then activates it.
  */
-async function createWorkflow(ctx: Context): Promise<string> {
-	const { rest, simulator } = ctx;
+async function createCredential({ rest, simulator }: Context): Promise<N8nCredential> {
 	const nodes = await rest.request<Array<{ name: string; credentials?: Array<{ name: string }> }>>('GET', '/types/nodes.json');
 	const credentialType = nodes.find((node) => node.name === NODE_TYPES[0])?.credentials?.[0]?.name;
-	assert(credentialType, `no credential type on ${NODE_TYPES[0]}: ${'nodes.json'}`);
-	const credential = await rest.createCredential('Instantly (installed)', credentialType, { apiKey: DEMO_KEY, baseUrl: simulator.url });
+	assert(credentialType, `no credential type on ${NODE_TYPES[0]} in nodes.json`);
+	return await rest.createCredential('Instantly (installed)', credentialType, { apiKey: DEMO_KEY, baseUrl: simulator.url });
+}
+
+/** A Webhook → Instantly Campaign › Get workflow answering with the campaign, activated. */
+async function createWorkflow({ rest }: Context, credential: N8nCredential): Promise<string> {
 	const workflow = await rest.request<{ id: string }>('POST', '/rest/workflows', {
 		name: 'Installed package: Campaign › Get',
 		active: false,
@@ -230,7 +269,7 @@ async function createWorkflow(ctx: Context): Promise<string> {
 					operation: 'get',
 					campaignId: { __rl: true, mode: 'id', value: '={{ $json.body.campaign_id }}' },
 				},
-				credentials: { [credentialType]: { id: credential.id, name: credential.name } },
+				credentials: { [credential.type]: { id: credential.id, name: credential.name } },
 			},
 		],
 		connections: { Webhook: { main: [[{ node: 'Get Campaign', type: 'main', index: 0 }]] } },
@@ -238,6 +277,54 @@ async function createWorkflow(ctx: Context): Promise<string> {
 	const activated = await rest.activateWorkflow(workflow.id);
 	assert(activated.active !== false, `activation answered active=${String(activated.active)}`);
 	return workflow.id;
+}
+
+/** An Instantly Trigger workflow on `lead_interested`, activated; resolves once Instantly holds its webhook. */
+async function createTriggerWorkflow(ctx: Context, credential: N8nCredential): Promise<string> {
+	const workflow = await ctx.rest.request<{ id: string }>('POST', '/rest/workflows', {
+		name: 'Installed package: Instantly Trigger',
+		active: false,
+		settings: {},
+		nodes: [
+			{
+				id: 'b7c1f0a2-0000-4000-8000-000000000003',
+				name: 'Instantly Trigger',
+				type: NODE_TYPES[1],
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: TRIGGER_WEBHOOK_ID,
+				parameters: { events: ['lead_interested'], campaign: { __rl: true, mode: 'list', value: '' }, options: {} },
+				credentials: { [credential.type]: { id: credential.id, name: credential.name } },
+			},
+		],
+		connections: {},
+	});
+	await ctx.rest.activateWorkflow(workflow.id);
+	// 2.x finishes a trigger's activation after answering.
+	const deadline = Date.now() + 30_000;
+	while ((await triggerHooks(ctx)).length === 0) {
+		assert(Date.now() < deadline, 'no webhook in Instantly 30 s after the activation');
+		await delay(300);
+	}
+	const hooks = await triggerHooks(ctx);
+	assert(hooks.length === 1, `webhooks in Instantly: ${JSON.stringify(hooks)}`);
+	return workflow.id;
+}
+
+/** The webhooks in the simulator's workspace that point at the trigger workflow. */
+async function triggerHooks(ctx: Context): Promise<Array<{ id: string; target_hook_url: string }>> {
+	return (await ctx.control.state(ctx.workspaceId)).webhooks.filter((hook) => hook.target_hook_url.includes(TRIGGER_WEBHOOK_ID));
+}
+
+/** Fires `lead_interested` for a lead of a campaign; expects the trigger workflow's execution number `count`, for that lead. */
+async function deliverEvent(ctx: Context, workflowId: string, count: number): Promise<void> {
+	const lead = (await ctx.control.state(ctx.workspaceId)).leads.find((candidate) => candidate.campaign);
+	assert(lead?.campaign, 'the simulator has no lead in a campaign');
+	await ctx.control.event(DEMO_KEY, { event_type: 'lead_interested', campaign_id: lead.campaign, lead_email: lead.email });
+	const [newest] = await ctx.rest.waitForExecutions(workflowId, count);
+	const execution = await ctx.rest.getExecution(newest.id);
+	const output = execution.data.resultData.runData['Instantly Trigger']?.[0]?.data?.main?.[0]?.[0]?.json;
+	assert(execution.status === 'success' && output?.lead_email === lead.email, `execution ${newest.id} is ${execution.status}: ${JSON.stringify(output)}`);
 }
 
 /** Delivers to the workflow's webhook and expects the simulator's first campaign back. */
