@@ -2,10 +2,11 @@
  * The path users take: the packed package installed through n8n's own community-package installer
  * (`POST /rest/community-packages`, the call behind Settings → Community Nodes → Install), from a
  * registry served on 127.0.0.1 for the test, into an n8n started without it:
- * install 0.1.0 → node types listed → a Webhook → Instantly (Campaign › Get) workflow against the
- * simulator created, activated and run → update to 0.1.1 (`PATCH`, the Update button) → the same
- * workflow runs again → uninstall (`DELETE`) → node types gone → install again → runs again; n8n is
- * never restarted. 0.1.1 is the same tarball re-versioned, as a patch release would be.
+ * install 0.1.0 → node types listed, update to 0.1.1 offered → a Webhook → Instantly (Campaign ›
+ * Get) workflow and an Instantly Trigger workflow against the simulator created, activated and run
+ * → update to 0.1.1 (`PATCH`, the Update button) → both run again, the trigger on the same webhook
+ * → uninstall (`DELETE`) → node types gone → install again → both run again; n8n is never
+ * restarted. 0.1.1 is the same tarball re-versioned, as a patch release would be.
  *
  * n8n only lets a licensed instance use a registry other than registry.npmjs.org (both lines:
  * `FeatureNotLicensedError` for `feat:communityNodes:customRegistry`), so n8n runs with
