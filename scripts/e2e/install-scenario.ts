@@ -25,7 +25,7 @@ import { assert, Checks, type LineResult } from './lib/checks';
 import { PACKAGE_NAME, REPO_ROOT, SimulatorControl } from './lib/instantly';
 import { installN8n, startN8n, type N8nHandle } from './lib/n8n';
 import { delay, stopAllProcesses } from './lib/processes';
-import { readPackedVersion, reversion, startLocalRegistry, type LocalRegistry } from './lib/registry';
+import { readPackedVersion, reversion, startLocalRegistry } from './lib/registry';
 import { N8nRestClient, type N8nCredential } from './lib/rest';
 import { deliverWhenRegistered } from './lib/webhook';
 
@@ -47,16 +47,13 @@ interface InstalledPackage {
 	updateAvailable?: string;
 }
 
+/** What the workflow helpers drive: n8n over REST, the simulator and its control API. */
 interface Context {
-	version: string;
 	n8n: N8nHandle;
 	rest: N8nRestClient;
 	simulator: Simulator;
 	control: SimulatorControl;
 	workspaceId: string;
-	registry: LocalRegistry;
-	checks: Checks;
-	timings: Record<string, number>;
 }
 
 async function main(): Promise<void> {
@@ -118,7 +115,7 @@ async function runLine(args: Args, checks: Checks, timings: Record<string, numbe
 		await rest.ensureOwnerAndLogin();
 		const control = new SimulatorControl(simulator.url);
 		const workspaceId = simulator.workspace(DEMO_KEY).id;
-		const ctx: Context = { version: args.version, n8n, rest, simulator, control, workspaceId, registry, checks, timings };
+		const ctx: Context = { n8n, rest, simulator, control, workspaceId };
 
 		await checks.run('before install: nodes.json lists no Instantly node', async () => {
 			const types = await nodeTypeNames(rest);
