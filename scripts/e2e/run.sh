@@ -3,7 +3,8 @@
 # lines, against the Instantly simulator. Installs what it needs (cached), builds and packs once,
 # runs the scenario for 2.41.1 (with the editor check) and 1.123.81, ours next to the older
 # n8n-nodes-instantly in one 2.41.1 (side-by-side.ts), then 2.41.1 in queue mode
-# (Redis + main + webhook process + worker), and writes a jest-shaped summary:
+# (Redis + main + webhook process + worker), then both lines installing through n8n's community-package
+# installer (install-scenario.ts), and writes a jest-shaped summary:
 # {numPassedTests, numFailedTests, numPendingTests (skipped checks, each with its reason), numRuntimeErrorTestSuites, checks}.
 # Usage: scripts/e2e/run.sh <result.json>
 set -uo pipefail
@@ -131,11 +132,26 @@ if [[ $install_failed -eq 0 && $redis_failed -eq 0 && -n "$tarball" ]]; then
 	timing "line $queue_line" $((SECONDS - started))
 fi
 
-# 5. Which tracked files the stage wrote (mtime newer than its start), then the jest-shaped summary; a
+# 5. Each line again, installing the tarball through n8n's own community-package installer from a
+# local registry (port 5950), then update, uninstall and reinstall without a restart.
+install_lines=()
+for version in "${lines[@]}"; do
+	install_lines+=("$version-install")
+	out="$artifacts/result-$version-install.json"
+	rm -f "$out"
+	if [[ $install_failed -eq 0 && -n "$tarball" ]]; then
+		started=$SECONDS
+		npx tsx scripts/e2e/install-scenario.ts --version "$version" --tarball "$tarball" --out "$out" 2>&1 |
+			grep -v '^npm warn Unknown'
+		timing "line $version-install" $((SECONDS - started))
+	fi
+done
+
+# 6. Which tracked files the stage wrote (mtime newer than its start), then the jest-shaped summary; a
 # line without a result file (or with a runtime error) counts as a crashed suite.
 written=$(comm -12 <(git ls-files 2> /dev/null | sort) \
 	<(find . \( -path ./node_modules -o -path ./.git -o -path "./$artifacts" -o -path ./dist \) -prune -o -type f -newer "$stage_marker" -printf '%P\n' | sort) | tr '\n' ' ')
-node - "$result" "$artifacts" "$written" "${lines[@]}" "$side_line" "$queue_line" <<'NODE'
+node - "$result" "$artifacts" "$written" "${lines[@]}" "$side_line" "$queue_line" "${install_lines[@]}" <<'NODE'
 const fs = require('fs');
 const [result, artifacts, written, ...lines] = process.argv.slice(2);
 const summary = { numPassedTests: 0, numFailedTests: 0, numPendingTests: 0, numRuntimeErrorTestSuites: 0, checks: [], lines: {} };
@@ -152,7 +168,7 @@ for (const line of lines) {
 		run = { version: line, checks: [], runtimeError: 'no result file (install, build or the scenario crashed)', timings: {} };
 	}
 	for (const check of run.checks) {
-		summary.checks.push({ ...check, fullName: `n8n ${line.replace(/-queue$/, ' (queue mode)').replace(/-side-by-side$/, ' (side by side)')}: ${check.name}` });
+		summary.checks.push({ ...check, fullName: `n8n ${line.replace(/-queue$/, ' (queue mode)').replace(/-side-by-side$/, ' (side by side)').replace(/-install$/, ' (community-package installer)')}: ${check.name}` });
 		if (check.status === 'passed') summary.numPassedTests++;
 		else if (check.status === 'skipped') summary.numPendingTests++;
 		else summary.numFailedTests++;

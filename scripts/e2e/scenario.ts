@@ -49,6 +49,7 @@ import { freePort, processGroupAlive, startQueueCluster, startRedis, type QueueC
 import { N8nRestClient, type N8nExecution, type N8nExecutionSummary } from './lib/rest';
 import { postJson, postRaw } from './lib/webhook';
 import { browserCheck } from './browser-check';
+import { assert, Checks, type LineResult } from './lib/checks';
 
 const ARTIFACTS = join(REPO_ROOT, '.e2e');
 const DEMO_KEY = 'demo-key';
@@ -77,48 +78,6 @@ const FAULT_REPLY_PATH = 'e2e-fault-reply';
 const BODY_PROBE_PATH = 'e2e-body-probe';
 /** What the transport says when a write's answer was lost (nodes/Instantly/transport/request.ts). */
 const MAYBE_APPLIED = 'may or may not have been applied';
-
-/** One named assertion's outcome. */
-export interface CheckResult {
-	line: string;
-	name: string;
-	/** `skipped` when what the check needs is absent; `error` then says what and how to provide it. */
-	status: 'passed' | 'failed' | 'skipped';
-	durationMs: number;
-	error?: string;
-}
-
-/** What a line's run writes to its JSON file. */
-export interface LineResult {
-	version: string;
-	checks: CheckResult[];
-	/** Set when the run stopped before its end (a crash, not a failed check). */
-	runtimeError?: string;
-	timings: Record<string, number>;
-}
-
-class Checks {
-	readonly results: CheckResult[] = [];
-
-	constructor(private readonly line: string) {}
-
-	/** Runs one check; a failure is recorded (and printed), not thrown, unless `critical`. */
-	async run<T>(name: string, body: () => Promise<T>, critical = false): Promise<T | undefined> {
-		const started = Date.now();
-		try {
-			const value = await body();
-			this.results.push({ line: this.line, name, status: 'passed', durationMs: Date.now() - started });
-			console.log(`[scenario ${this.line}] ✓ ${name} (${Date.now() - started} ms)`);
-			return value;
-		} catch (error) {
-			const message = error instanceof Error ? error.message : String(error);
-			this.results.push({ line: this.line, name, status: 'failed', durationMs: Date.now() - started, error: message });
-			console.log(`[scenario ${this.line}] ✗ ${name}: ${message}`);
-			if (critical) throw error;
-			return undefined;
-		}
-	}
-}
 
 interface Context {
 	version: string;
@@ -940,10 +899,6 @@ function parseArgs(argv: string[]): Args {
 		tarball: value('--tarball'),
 		out: value('--out') ?? join(ARTIFACTS, `scenario-${label}.json`),
 	};
-}
-
-function assert(condition: unknown, message: string): asserts condition {
-	if (!condition) throw new Error(message);
 }
 
 function log(version: string, message: string): void {

@@ -22,7 +22,7 @@ import { e2eCacheDir, installN8n, N8N_VERSIONS, startN8n, type N8nHandle } from 
 import { installPackageTarball } from './lib/packages';
 import { stopAllProcesses } from './lib/processes';
 import { N8nRestClient } from './lib/rest';
-import type { CheckResult, LineResult } from './scenario';
+import type { CheckResult, LineResult } from './lib/checks';
 
 const CHECK_NAME = 'side by side with n8n-nodes-instantly: both load, two distinct credential types, each listed once';
 /** Where install-older-package.sh leaves its build. */

@@ -9,6 +9,7 @@ import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { launchBrowser, loginInBrowser, openNodePanel, openWorkflow, screenshot, searchNodeCreator } from './lib/browser';
+import { assert } from './lib/checks';
 import { activateWorkflow, importWorkflow } from './lib/cli';
 import { installN8n, N8N_VERSIONS, startN8n, type N8nHandle, type N8nInstanceOptions } from './lib/n8n';
 import { installPackageTarball, packPackage } from './lib/packages';
@@ -183,10 +184,6 @@ function formatTimings(timings: Timings): Record<string, string> {
 		browser: seconds(timings.browserMs),
 		'whole run': seconds(timings.totalMs),
 	};
-}
-
-function assert(condition: unknown, message: string): asserts condition {
-	if (!condition) throw new Error(message);
 }
 
 function log(version: string, message: string): void {
