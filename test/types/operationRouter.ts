@@ -3,30 +3,9 @@
  * `@ts-expect-error` line must fail to compile: should the router or a resource index stop
  * catching that mistake, the directive is unused and tsc fails.
  */
-import * as account from '../../nodes/Instantly/actions/account';
-import * as backgroundJob from '../../nodes/Instantly/actions/backgroundJob';
-import * as blockListEntry from '../../nodes/Instantly/actions/blockListEntry';
-import * as campaign from '../../nodes/Instantly/actions/campaign';
-import * as email from '../../nodes/Instantly/actions/email';
 import * as lead from '../../nodes/Instantly/actions/lead';
-import * as leadLabel from '../../nodes/Instantly/actions/leadLabel';
-import * as leadList from '../../nodes/Instantly/actions/leadList';
 import type { OperationOption, OperationsListedIn, ResourceOperations } from '../../nodes/Instantly/actions/node.type';
-import * as webhook from '../../nodes/Instantly/actions/webhook';
-
-const resources = {
-	lead: lead.operations,
-	campaign: campaign.operations,
-	blockListEntry: blockListEntry.operations,
-	email: email.operations,
-	account: account.operations,
-	leadList: leadList.operations,
-	leadLabel: leadLabel.operations,
-	backgroundJob: backgroundJob.operations,
-	webhook: webhook.operations,
-};
-
-export const everyResource = resources satisfies ResourceOperations;
+import { resources } from '../../nodes/Instantly/actions/router';
 
 const { move: _removedModule, ...leadWithoutMove } = lead.operations;
 // @ts-expect-error "move" is an operation of lead, but no module is given for it.

@@ -18,7 +18,8 @@ import type { InstantlyOperation, InstantlyType, ResourceOperations } from './no
 /** The upper bound of the Parallel Requests field. */
 export const MAX_PARALLEL_REQUESTS = 25;
 
-const resources = {
+/** Every resource's operations, checked against the Resource and Operation options at compile time. */
+export const resources = {
 	lead: lead.operations,
 	campaign: campaign.operations,
 	blockListEntry: blockListEntry.operations,

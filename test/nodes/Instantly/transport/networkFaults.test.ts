@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { NodeApiError } from 'n8n-workflow';
 
 import { Instantly } from '../../../../nodes/Instantly/Instantly.node';
 import { endpoints } from '../../../../nodes/Instantly/transport/endpoints';
@@ -10,6 +9,7 @@ import { executeContext, runNode } from '../../../harness/context';
 import { n8nLine } from '../../../harness/n8nLine';
 import { useRetryClock } from '../../../harness/retryClock';
 import { bareNodeType, useSimulator } from '../../../harness/simulator';
+import { failure } from '../../../harness/failure';
 
 /*
  * Dropped connections and timeouts reach the node as n8n's own request helper reports them, which
@@ -24,14 +24,6 @@ const SHORTEST_REQUEST_TIMEOUT = 1;
 const ACCOUNT = 'alex@getacme-mail.com';
 const EMAIL_ID = '0199e9d9-0000-7000-8000-000000000000';
 
-async function failure(promise: Promise<unknown>): Promise<NodeApiError> {
-	try {
-		await promise;
-	} catch (error) {
-		return error as NodeApiError;
-	}
-	throw new Error('expected the request to fail');
-}
 
 const replyParameters = (replyToUuid: string) => ({
 	resource: 'email',

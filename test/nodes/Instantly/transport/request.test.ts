@@ -1,10 +1,9 @@
-import type { NodeApiError } from 'n8n-workflow';
-
 import { endpoints } from '../../../../nodes/Instantly/transport/endpoints';
 import { instantlyApiRequest } from '../../../../nodes/Instantly/transport/request';
 import { executeContext } from '../../../harness/context';
 import { useRetryClock } from '../../../harness/retryClock';
 import { bareNodeType, useSimulator } from '../../../harness/simulator';
+import { failure } from '../../../harness/failure';
 
 const env = useSimulator();
 const requestedDelays = useRetryClock();
@@ -17,14 +16,6 @@ function transport(apiKey = env.apiKey) {
 	}).context;
 }
 
-async function failure(promise: Promise<unknown>): Promise<NodeApiError> {
-	try {
-		await promise;
-	} catch (error) {
-		return error as NodeApiError;
-	}
-	throw new Error('expected the request to fail');
-}
 
 async function createCampaign(name: string) {
 	return (await instantlyApiRequest.call(transport(), endpoints.createCampaign, {

@@ -11,6 +11,7 @@ import { executeContext, hookContext, type LoggedMessage } from '../../../harnes
 import { n8nLine } from '../../../harness/n8nLine';
 import { useRetryClock } from '../../../harness/retryClock';
 import { bareNodeType, useSimulator } from '../../../harness/simulator';
+import { failure } from '../../../harness/failure';
 
 /*
  * No error leaving the transport may hold the API key anywhere reachable: n8n shows errors, stores
@@ -43,14 +44,6 @@ function expectNoSecret(error: unknown) {
 	}
 }
 
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-	try {
-		await promise;
-	} catch (error) {
-		return error;
-	}
-	throw new Error('expected the request to fail');
-}
 
 /** A TCP server that answers every connection with `reply` (raw bytes), then closes it. */
 async function startRawServer(reply: string) {
@@ -133,7 +126,7 @@ describe(`the API key stays out of errors, through n8n ${n8nLine}.x's request he
 				credentials: { apiKey: API_KEY, baseUrl: target.baseUrl },
 				parameters: {},
 			});
-			expectNoSecret(await failure(instantlyApiRequest.call(context, endpoints.listCampaigns, { qs: { limit: 1 } })));
+			expectNoSecret(await failure<unknown>(instantlyApiRequest.call(context, endpoints.listCampaigns, { qs: { limit: 1 } })));
 		} finally {
 			await target.close();
 		}
@@ -147,7 +140,7 @@ describe(`the API key stays out of errors, through n8n ${n8nLine}.x's request he
 				credentials: { apiKey: API_KEY, baseUrl: target.baseUrl },
 				parameters: {},
 			});
-			const error = (await failure(instantlyApiRequest.call(context, endpoints.listCampaigns, { itemIndex: 3 }))) as NodeApiError;
+			const error = await failure(instantlyApiRequest.call(context, endpoints.listCampaigns, { itemIndex: 3 }));
 			expect(error).toBeInstanceOf(NodeApiError);
 			expect(error.message).toContain('EPROTO');
 			expect(error.httpCode).toBe('EPROTO');
@@ -158,17 +151,22 @@ describe(`the API key stays out of errors, through n8n ${n8nLine}.x's request he
 		}
 	});
 
+	/** The trigger's hook context for one reply_received webhook, sending to the failing target. */
+	const triggerHookContext = (baseUrl: string, staticData?: IDataObject) =>
+		hookContext({
+			nodeType: new InstantlyTrigger(),
+			credentials: { apiKey: API_KEY, baseUrl },
+			parameters: { events: ['reply_received'] },
+			webhookUrl: 'http://127.0.0.1:9/webhook/wf-1/webhook',
+			mode: 'trigger',
+			staticData,
+		});
+
 	it.each(scenarios)('the trigger registering its webhook, failing with $name', async ({ start }) => {
 		const target = await start('POST', '/api/v2/webhooks');
 		try {
-			const { context, logs } = hookContext({
-				nodeType: new InstantlyTrigger(),
-				credentials: { apiKey: API_KEY, baseUrl: target.baseUrl },
-				parameters: { events: ['reply_received'] },
-				webhookUrl: 'http://127.0.0.1:9/webhook/wf-1/webhook',
-				mode: 'trigger',
-			});
-			expectNoSecret(await failure(new InstantlyTrigger().webhookMethods.default.create.call(context)));
+			const { context, logs } = triggerHookContext(target.baseUrl);
+			expectNoSecret(await failure<unknown>(new InstantlyTrigger().webhookMethods.default.create.call(context)));
 			expectNoLoggedSecret(logs);
 		} finally {
 			await target.close();
@@ -189,14 +187,7 @@ describe(`the API key stays out of errors, through n8n ${n8nLine}.x's request he
 			},
 		};
 		try {
-			const { context, logs } = hookContext({
-				nodeType: new InstantlyTrigger(),
-				credentials: { apiKey: API_KEY, baseUrl: target.baseUrl },
-				parameters: { events: ['reply_received'] },
-				webhookUrl: 'http://127.0.0.1:9/webhook/wf-1/webhook',
-				mode: 'trigger',
-				staticData,
-			});
+			const { context, logs } = triggerHookContext(target.baseUrl, staticData);
 			expect(await new InstantlyTrigger().webhookMethods.default.delete.call(context)).toBe(false);
 			expectNoLoggedSecret(logs);
 		} finally {
