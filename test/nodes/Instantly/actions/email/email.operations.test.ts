@@ -244,7 +244,7 @@ describe('Email → Reply', () => {
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
-	// An older reply_received delivery: no email_id (REFERENCE: "older captures lacked it").
+	// An older reply_received delivery: no email_id (older captured deliveries have none; see docs/decisions.md).
 	const olderDelivery = (campaignId: string) => ({
 		event_type: 'reply_received',
 		campaign_id: campaignId,
