@@ -158,7 +158,7 @@ const dates = Object.values(results).flatMap((r) => r?.cases.map((c) => c.date) 
 const md: string[] = [];
 md.push('# Benchmarks and fault drills', '');
 md.push(
-	'Measured against Instantly\'s own limits, as enforced by the simulator (`test/simulator`): 1,000 leads per `/leads/add`, 100 items per page, 100 requests/s and 6,000/min per workspace, with an 80 ms round trip added to every API call. Nothing leaves 127.0.0.1.',
+	'Measured against Instantly\'s own limits, as enforced by the simulator (`simulator/`): 1,000 leads per `/leads/add`, 100 items per page, 100 requests/s and 6,000/min per workspace, with an 80 ms round trip added to every API call. Nothing leaves 127.0.0.1.',
 	'',
 	'```',
 	'npm run bench                      # every benchmark and drill (~30 min), then this page',

@@ -9,7 +9,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { startSimulator, seedDemoWorkspace, type Simulator } from '../test/simulator';
+import { startSimulator, seedDemoWorkspace, type Simulator } from '../simulator';
 import { importCredentials, importWorkflow } from './e2e/lib/cli';
 import {
 	buildAndPack,

@@ -12,7 +12,7 @@ export default tseslint.config({
 	extends: [js.configs.recommended, tseslint.configs.recommended],
 	rules: {
 		// The simulator and its clients pass JSON that was validated against Instantly's OpenAPI
-		// document before it is read (see test/simulator/resources/types.ts); typing every body
+		// document before it is read (see simulator/resources/types.ts); typing every body
 		// again would restate the document.
 		'@typescript-eslint/no-explicit-any': 'off',
 		// The harness loads the chosen n8n line's modules by a path computed at run time, and the

@@ -10,10 +10,10 @@
  * - fault schedules: a fault at the k-th matching call, a seeded random fault rate, or a change of
  *   the key/plan/scopes at the k-th call (a real 401/402/403 afterwards).
  */
-import { startSimulator, type Simulator } from '../../test/simulator';
-import type { Fault } from '../../test/simulator/faults';
-import { createLeadRecord } from '../../test/simulator/resources/leadRecords';
-import type { Lead, WorkspaceState } from '../../test/simulator/state';
+import { startSimulator, type Simulator } from '../../simulator';
+import type { Fault } from '../../simulator/faults';
+import { createLeadRecord } from '../../simulator/resources/leadRecords';
+import type { Lead, WorkspaceState } from '../../simulator/state';
 
 let sim: Simulator;
 const handlerMs: Record<string, { calls: number; ms: number }> = {};

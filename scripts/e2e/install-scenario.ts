@@ -20,7 +20,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
-import { startSimulator, type Simulator } from '../../test/simulator';
+import { startSimulator, type Simulator } from '../../simulator';
 import { assert, Checks, type LineResult } from './lib/checks';
 import { PACKAGE_NAME, REPO_ROOT, SimulatorControl } from './lib/instantly';
 import { installN8n, startN8n, type N8nHandle } from './lib/n8n';

@@ -18,7 +18,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
-import { startSimulator, seedDemoWorkspace, type Simulator } from '../../test/simulator';
+import { startSimulator, seedDemoWorkspace, type Simulator } from '../../simulator';
 import { importCredentials, importWorkflow } from './lib/cli';
 import {
 	buildAndPack,

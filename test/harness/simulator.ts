@@ -1,7 +1,7 @@
 import type { INodeType } from 'n8n-workflow';
 
 import { setPaceClock } from '../../nodes/Instantly/transport/pace';
-import { ManualClock, startSimulator, type Simulator } from '../simulator';
+import { ManualClock, startSimulator, type Simulator } from '../../simulator';
 import type { ContextOptions } from './context';
 
 /** A node type with no parameters, for exercising the transport on its own. */

@@ -1,4 +1,4 @@
-import { seedDemoWorkspace } from './index';
+import { seedDemoWorkspace } from '../../simulator/index';
 import { apiClient, useSimulatorWorkspace } from './testClient';
 
 describe('simulator: accounts', () => {

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { InstantlyTrigger } from '../../../nodes/Instantly/InstantlyTrigger.node';
 import { hookContext } from '../../harness/context';
 import { useRetryClock } from '../../harness/retryClock';
-import { startSimulator, type FaultSpec, type Simulator } from '../../simulator';
+import { startSimulator, type FaultSpec, type Simulator } from '../../../simulator';
 
 /*
  * Issue 8's drill: 100 activate/deactivate cycles with failures injected into webhook creation and

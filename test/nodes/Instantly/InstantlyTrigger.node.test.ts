@@ -8,7 +8,7 @@ import { clearRecentDeliveries } from '../../../nodes/Instantly/trigger/delivery
 import { EVENT_TYPES, deliveredName } from '../../../nodes/Instantly/trigger/events';
 import { secretDigest, VERIFICATION_HEADER } from '../../../nodes/Instantly/trigger/secret';
 import { hookContext, loadOptionsContext, RejectedByN8n, webhookContext, type LoggedMessage } from '../../harness/context';
-import { startSimulator, type Simulator } from '../../simulator';
+import { startSimulator, type Simulator } from '../../../simulator';
 import { apiClient, MINIMAL_CAMPAIGN } from '../../simulator/testClient';
 
 const KEY = 'trigger-key';
