@@ -1,7 +1,8 @@
 /**
  * `npm run dev`: a local n8n 2.41.1 with this package installed from its tarball, the example
- * workflows and a ready credential, against the Instantly simulator's demo workspace (or, with
- * INSTANTLY_API_KEY set, against the real Instantly API and no simulator). Ctrl+C stops everything.
+ * workflows and a ready credential, against the Instantly simulator's demo workspace, which is also
+ * the admin workspace of a demo agency's client workspaces (or, with INSTANTLY_API_KEY set, against
+ * the real Instantly API and no simulator). Ctrl+C stops everything.
  *
  * Environment: N8N_PORT (5678), SIMULATOR_PORT (4010), SIMULATOR_API_KEY (demo-key), INSTANTLY_API_KEY.
  * The n8n user folder `.e2e/dev/` is made anew on every start (the examples are re-imported).
@@ -9,7 +10,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { startSimulator, seedDemoWorkspace, type Simulator } from '../simulator';
+import { startSimulator, seedDemoAgency, seedDemoWorkspace, type CreatedAgency, type Simulator } from '../simulator';
 import { importCredentials, importWorkflow } from './e2e/lib/cli';
 import {
 	buildAndPack,
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
 	const tarball = buildAndPack(join(REPO_ROOT, '.e2e', 'packs'), false);
 
 	let simulator: Simulator | undefined;
+	let agency: CreatedAgency | undefined;
 	let apiKey: string;
 	let baseUrl: string;
 	const examples = loadExamples();
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
 		apiKey = process.env.SIMULATOR_API_KEY ?? 'demo-key';
 		simulator = await startSimulator({ port: Number(process.env.SIMULATOR_PORT ?? 4010) });
 		seedDemoWorkspace(simulator, apiKey);
+		agency = seedDemoAgency(simulator, apiKey);
 		baseUrl = simulator.url;
 		const state = await new SimulatorControl(simulator.url).state(simulator.workspace(apiKey).id);
 		const daily = examples.find((workflow) => workflow.id === 'instDailyImport1');
@@ -89,18 +92,23 @@ async function main(): Promise<void> {
 		`credential:        "${realKey ? 'Instantly' : DEMO_CREDENTIAL.name}" (instantlyAiApi) → ${baseUrl}`,
 		`examples:          ${examples.map((workflow) => workflow.name).join('; ')}`,
 	];
-	if (simulator) {
+	if (simulator && agency) {
 		const lead = (await new SimulatorControl(simulator.url).state(simulator.workspace(apiKey).id)).leads.find(
 			(candidate) => candidate.campaign !== null && candidate.lt_interest_status == null,
 		);
+		const client = agency.clients[0];
+		const clientLead = [...simulator.workspace(client.id).leads.values()].find((candidate) => candidate.campaign !== null);
 		lines.push(
 			`simulator:         ${simulator.url}  (API key: ${apiKey}; control API ${simulator.url}/__simulator/)`,
+			`client workspaces: ${agency.clients.map((member) => `${member.id}  ${member.name} (${member.status})`).join('\n                   ')}`,
+			'                   (the same credential acts in the accepted ones: Workspace › client, or header x-as-workspace)',
 			`active triggers:   ${triggers.map((workflow) => `${workflow.name} → ${triggerUrl(n8n.baseUrl, workflow)}`).join('\n                   ')}`,
 			'',
 			'Make a demo event happen (a reply: the Slack message is composed and the lead marked Interested):',
 			`  curl -s -X POST ${simulator.url}/__simulator/events -H 'content-type: application/json' \\`,
 			`    -d '{"apiKey":"${apiKey}","event_type":"reply_received","lead_email":"${lead?.email ?? 'jane.doe0@prospectinc.com'}"}'`,
 			'Other event_type values: email_bounced, lead_unsubscribed (→ block list), lead_interested (→ data table).',
+			`In a client workspace: "workspaceId":"${client.id}" instead of "apiKey" (${client.name}; a lead of its "Q3 Outbound": ${clientLead?.email}).`,
 			`Then open ${n8n.baseUrl}/home/executions`,
 		);
 	} else {

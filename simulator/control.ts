@@ -4,7 +4,7 @@ import type { RateLimitConfig } from './rateLimit';
 import { forceBackgroundJob } from './resources/backgroundJobs';
 import type { EventInput } from './resources/types';
 import { sendJson } from './server';
-import type { Simulator } from './simulator';
+import type { CreateAgencyOptions, Simulator } from './simulator';
 import { dumpWorkspace } from './state';
 
 /** Instantly never uses this prefix; these routes need no key and are neither validated nor recorded. */
@@ -33,6 +33,24 @@ const CONTROL_ROUTES: Array<[method: string, path: string, summary: string, rout
 			simulator.addApiKey(id, body.apiKey, body.scopes);
 			return ok;
 		},
+	],
+	[
+		'POST',
+		'agencies',
+		'an admin workspace and its clients: {admin?: idOrApiKey | {apiKey?, name?…}, clients: [{name, status? = accepted, apiKey?…}]}',
+		(simulator, body: CreateAgencyOptions) => simulator.createAgency(body),
+	],
+	[
+		'POST',
+		'workspace-group-members',
+		"put a workspace in an admin's group: {adminWorkspaceId, subWorkspaceId, status? = accepted}",
+		(simulator, body) => simulator.addWorkspaceGroupMember(body.adminWorkspaceId, body.subWorkspaceId, body.status),
+	],
+	[
+		'POST',
+		'workspace-group-members/:id',
+		'change a member: {status: pending | accepted | rejected}',
+		(simulator, body, [id]) => simulator.setWorkspaceGroupMemberStatus(id, body.status),
 	],
 	['POST', 'workspaces/:id/accounts', 'connect a sending account (addAccount input)', (simulator, body, [id]) => simulator.addAccount(id, body)],
 	['POST', 'workspaces/:id/emails', 'put an email in the unibox (addEmail input)', (simulator, body, [id]) => simulator.addEmail(id, body ?? {})],

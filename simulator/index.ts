@@ -28,3 +28,9 @@ export type { Account, Activity, ApiObject, BackgroundJob, Campaign, DeliveryRes
 export { STANDARD_EVENT_TYPES, deliveredEventType } from './events';
 export { CONTROL_PREFIX } from './control';
 export { ManualClock, systemClock, type Clock } from './clock';
+
+// Agencies: an admin workspace acting in its accepted client sub-workspaces with `x-as-workspace`.
+export { seedDemoAgency, AGENCY_CAMPAIGN_NAMES } from './seedAgency';
+export { AS_WORKSPACE_HEADER } from './auth';
+export { MEMBER_STATUSES, type MemberStatus, type WorkspaceGroupMember } from './workspaceGroups';
+export type { AgencyClient, AgencyClientOptions, CreateAgencyOptions, CreatedAgency } from './simulator';

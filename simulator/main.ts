@@ -1,5 +1,6 @@
 import { startSimulator } from './index';
 import { seedDemoWorkspace } from './seed';
+import { seedDemoAgency } from './seedAgency';
 
 async function main(): Promise<void> {
 	const port = Number(process.env.SIMULATOR_PORT ?? 4010);
@@ -8,6 +9,9 @@ async function main(): Promise<void> {
 	const demo = seedDemoWorkspace(simulator, apiKey);
 	console.log(`Instantly API v2 simulator listening on ${simulator.url}`);
 	console.log(`Demo workspace ${demo.id}, API key: ${demo.apiKey}`);
+	const agency = seedDemoAgency(simulator, apiKey);
+	console.log('Its client workspaces (x-as-workspace with the same key):');
+	for (const client of agency.clients) console.log(`  ${client.id}  ${client.name} (${client.status})`);
 	console.log(`Control API: ${simulator.url}/__simulator/`);
 	const stop = () => {
 		void simulator.close().then(() => process.exit(0));

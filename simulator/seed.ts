@@ -3,8 +3,9 @@ import { createAccountRecord } from './resources/accounts';
 import { createEmailRecord } from './resources/emailRecords';
 import type { HandlerTable } from './resources/types';
 import type { CreatedWorkspace, Simulator } from './simulator';
+import type { WorkspaceState } from './state';
 
-const WEEKDAYS = { '0': false, '1': true, '2': true, '3': true, '4': true, '5': true, '6': false };
+export const WEEKDAYS = { '0': false, '1': true, '2': true, '3': true, '4': true, '5': true, '6': false };
 
 const CAMPAIGNS = [
 	{
@@ -69,6 +70,12 @@ function demoLead(index: number) {
 	};
 }
 
+/** Calls an API handler directly inside the workspace, as a request acting there would. */
+export function handlerCaller(simulator: Simulator, workspace: WorkspaceState) {
+	return (key: keyof HandlerTable & string, body: unknown) =>
+		simulator.handlers[key]({ workspace, services: simulator.services, params: {}, query: {}, body }) as Record<string, unknown>;
+}
+
 /**
  * A realistic workspace for manual runs and end-to-end tests: sending accounts, campaigns, lists, ~30 leads,
  * labels, block list, activity and the unibox emails (sends, replies) that go with it.
@@ -78,8 +85,7 @@ export function seedDemoWorkspace(simulator: Simulator, apiKey: string): Created
 		? { id: simulator.workspace(apiKey).id, apiKey }
 		: simulator.createWorkspace({ apiKey, name: 'Acme Outbound (demo)' });
 	const workspace = simulator.workspace(created.id);
-	const call = (key: keyof HandlerTable & string, body: unknown) =>
-		simulator.handlers[key]({ workspace, services: simulator.services, params: {}, query: {}, body }) as Record<string, unknown>;
+	const call = handlerCaller(simulator, workspace);
 
 	const timestamp = Date.now();
 	ACCOUNTS.forEach((account, index) =>

@@ -75,9 +75,12 @@ async function respondToApi(simulator: Simulator, request: IncomingMessage, resp
 	const { operation, params } = match;
 	record.template = operation.template;
 	record.operationId = operation.operationId;
-	const credentials = authorize(request.headers.authorization, operation, (apiKey) => simulator.findCredentials(apiKey));
-	const { workspace } = credentials;
+	const { workspace, keyWorkspace } = authorize(request.headers, operation, {
+		findKey: (apiKey) => simulator.findCredentials(apiKey),
+		acceptedMember: (adminWorkspaceId, subWorkspaceId) => simulator.workspaceGroups.acceptedMember(adminWorkspaceId, subWorkspaceId),
+	});
 	record.workspaceId = workspace.id;
+	record.keyWorkspaceId = keyWorkspace.id;
 	const operationKey = `${operation.method} ${operation.template}`;
 	if (!simulator.rateLimiter.allow(workspace.id, operationKey, simulator.clock.now())) throw new ApiError(429, 'Rate limit exceeded');
 	const body = parseBody(record.rawBody, request.headers['content-type']);
@@ -144,6 +147,7 @@ async function handleApiRequest(simulator: Simulator, request: IncomingMessage, 
 		body: undefined,
 		status: null,
 		workspaceId: null,
+		keyWorkspaceId: null,
 		timestamp: nowIso(),
 		at: simulator.clock.now(),
 	};

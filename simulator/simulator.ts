@@ -13,6 +13,7 @@ import { createEmailRecord, type NewEmail } from './resources/emailRecords';
 import type { EventInput, SimulatorServices } from './resources/types';
 import { handleRequest } from './server';
 import { createWorkspaceState, type Account, type DeliveryResult, type Email, type WorkspaceState } from './state';
+import { WorkspaceGroups, type MemberStatus, type WorkspaceGroupMember } from './workspaceGroups';
 
 export interface SimulatorOptions {
 	/** 0 (default) picks a free port. */
@@ -54,6 +55,30 @@ export interface CreatedWorkspace {
 	apiKey: string;
 }
 
+export interface AgencyClientOptions extends CreateWorkspaceOptions {
+	name: string;
+	/** Defaults to 'accepted'. */
+	status?: MemberStatus;
+}
+
+export interface CreateAgencyOptions {
+	/** An existing workspace (id or API key) becomes the admin workspace, or a new one is made with these options. */
+	admin?: string | CreateWorkspaceOptions;
+	clients: AgencyClientOptions[];
+}
+
+export interface AgencyClient extends CreatedWorkspace {
+	name: string;
+	status: MemberStatus;
+	/** The workspace group member linking it to the admin workspace. */
+	memberId: string;
+}
+
+export interface CreatedAgency {
+	admin: CreatedWorkspace;
+	clients: AgencyClient[];
+}
+
 export interface RecordedRequest {
 	sequence: number;
 	method: string;
@@ -65,7 +90,10 @@ export interface RecordedRequest {
 	rawBody: string;
 	body: unknown;
 	status: number | null;
+	/** The workspace the request acted in: the key's own, or the sub-workspace named by `x-as-workspace`. */
 	workspaceId: string | null;
+	/** The workspace the API key belongs to. */
+	keyWorkspaceId: string | null;
 	/** Wall-clock time of arrival. */
 	timestamp: string;
 	/** The simulator clock's time of arrival, in ms: what its rate limits saw. */
@@ -107,6 +135,7 @@ export class Simulator {
 	readonly services: SimulatorServices;
 	readonly clock: Clock;
 	private readonly workspaces = new Map<string, WorkspaceState>();
+	readonly workspaceGroups = new WorkspaceGroups((id) => this.workspaces.get(id));
 	private readonly apiKeys = new Map<string, string>();
 	private readonly timers = new Set<() => void>();
 	private readonly inFlight = new Set<Promise<unknown>>();
@@ -145,6 +174,7 @@ export class Simulator {
 			backgroundJobStepMs: options.backgroundJobStepMs ?? 100,
 			webhookHeadersMasked: () => this.maskWebhookHeaders,
 			jobStepPerRead: options.jobStepPerRead ?? false,
+			workspaceGroups: this.workspaceGroups,
 		};
 	}
 
@@ -184,6 +214,30 @@ export class Simulator {
 		if (owner && owner !== workspaceId) throw new Error(`API key ${apiKey} already belongs to workspace ${owner}`);
 		workspace.apiKeys.set(apiKey, scopes);
 		this.apiKeys.set(apiKey, workspace.id);
+	}
+
+	/**
+	 * An admin workspace and its client sub-workspaces, each with its own API key; the admin's key
+	 * acts in the accepted ones with `x-as-workspace`.
+	 */
+	createAgency(options: CreateAgencyOptions): CreatedAgency {
+		const admin = typeof options.admin === 'string' ? this.existingWorkspace(options.admin) : this.createWorkspace({ name: 'Agency', ...options.admin });
+		const clients = options.clients.map(({ status = 'accepted', ...client }) => {
+			const created = this.createWorkspace(client);
+			const member = this.addWorkspaceGroupMember(admin.id, created.id, status);
+			return { ...created, name: client.name, status, memberId: member.id };
+		});
+		return { admin, clients };
+	}
+
+	/** Puts a sub-workspace in an admin workspace's group (either given by id or API key), as an invitation answered with `status`. */
+	addWorkspaceGroupMember(adminIdOrApiKey: string, subIdOrApiKey: string, status: MemberStatus = 'accepted'): WorkspaceGroupMember {
+		return this.workspaceGroups.add(this.workspace(adminIdOrApiKey).id, this.workspace(subIdOrApiKey).id, status);
+	}
+
+	/** A sub-workspace accepts, rejects or is invited again. */
+	setWorkspaceGroupMemberStatus(memberId: string, status: MemberStatus): WorkspaceGroupMember {
+		return this.workspaceGroups.setStatus(memberId, status);
 	}
 
 	/** Direct access to a workspace's state, by workspace id or by one of its API keys. */
@@ -329,11 +383,18 @@ export class Simulator {
 		this.held?.release();
 		this.workspaces.clear();
 		this.apiKeys.clear();
+		this.workspaceGroups.clear();
 		this.clearRequests();
 		this.faults.clear();
 		this.latencyMs = this.options.latencyMs ?? 0;
 		this.maskWebhookHeaders = this.options.maskWebhookHeaders ?? false;
 		this.rateLimiter.configure(this.options.rateLimits === undefined ? DEFAULT_RATE_LIMITS : this.options.rateLimits);
+	}
+
+	/** A workspace by id or API key, with that key (or its first one). */
+	private existingWorkspace(idOrApiKey: string): CreatedWorkspace {
+		const { id, apiKeys } = this.workspace(idOrApiKey);
+		return { id, apiKey: apiKeys.has(idOrApiKey) ? idOrApiKey : [...apiKeys.keys()][0] };
 	}
 
 	/** Waits for `work`; on a manual clock, wakes each sleep it blocks on (delivery retries) in turn. */

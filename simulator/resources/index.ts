@@ -9,6 +9,7 @@ import { leadListHandlers } from './leadLists';
 import { leadHandlers } from './leads';
 import type { HandlerTable } from './types';
 import { webhookHandlers } from './webhooks';
+import { workspaceHandlers } from './workspaces';
 
 /** Every simulated operation; spec'd operations missing here answer 501. */
 export const allHandlers: HandlerTable = {
@@ -22,4 +23,5 @@ export const allHandlers: HandlerTable = {
 	...webhookHandlers,
 	...accountHandlers,
 	...emailHandlers,
+	...workspaceHandlers,
 };

@@ -1,4 +1,5 @@
 import type { WorkspaceState } from '../state';
+import type { WorkspaceGroups } from '../workspaceGroups';
 
 export interface EventInput {
 	event_type: string;
@@ -20,6 +21,8 @@ export interface SimulatorServices {
 	webhookHeadersMasked(): boolean;
 	/** Each read of a background job runs its next step first. */
 	jobStepPerRead: boolean;
+	/** Which admin workspace groups which sub-workspaces. */
+	workspaceGroups: WorkspaceGroups;
 }
 
 export interface RequestContext {
