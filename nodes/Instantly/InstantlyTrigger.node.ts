@@ -15,7 +15,7 @@ import { instantlyApiRequest } from './transport/request';
 import type { DeliveryOptions } from './trigger/delivery';
 import { isDuplicate, isForCampaign, outputItem, publicHeaders, readPayload } from './trigger/delivery';
 import { triggerProperties } from './trigger/description';
-import { matchDelivery, TEST_EVENT } from './trigger/events';
+import { matchDelivery, TEST_EVENT } from './helpers/events';
 import type { Registration } from './trigger/registration';
 import {
 	assertCampaignExists,

@@ -11,8 +11,8 @@ import { campaignNotFound, locatorId } from '../helpers/locator';
 import { endpoints } from '../transport/endpoints';
 import { paginate } from '../transport/pagination';
 import { instantlyApiRequest } from '../transport/request';
-import type { Subscription } from './events';
-import { ALL_EVENTS, parseEventOption } from './events';
+import type { Subscription } from '../helpers/events';
+import { ALL_EVENTS, parseEventOption } from '../helpers/events';
 import { secretDigest, VERIFICATION_HEADER } from './secret';
 
 /** What one activation registered in Instantly, kept in the node's static data. */

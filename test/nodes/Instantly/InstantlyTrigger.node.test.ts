@@ -5,7 +5,7 @@ import type { IDataObject, IHookFunctions, INodeExecutionData, IWebhookResponseD
 import { getEventTypes } from '../../../nodes/Instantly/methods/eventTypes';
 import { InstantlyTrigger } from '../../../nodes/Instantly/InstantlyTrigger.node';
 import { clearRecentDeliveries } from '../../../nodes/Instantly/trigger/delivery';
-import { EVENT_TYPES, deliveredName } from '../../../nodes/Instantly/trigger/events';
+import { EVENT_TYPES, deliveredName } from '../../../nodes/Instantly/helpers/events';
 import { secretDigest, VERIFICATION_HEADER } from '../../../nodes/Instantly/trigger/secret';
 import { hookContext, loadOptionsContext, RejectedByN8n, webhookContext, type LoggedMessage } from '../../harness/context';
 import { startSimulator, type Simulator } from '../../../simulator';

@@ -6,12 +6,12 @@ import {
 	matchDelivery,
 	parseEventOption,
 	subscribedName,
-} from '../../../../nodes/Instantly/trigger/events';
-import type { Subscription } from '../../../../nodes/Instantly/trigger/events';
+} from '../../../../nodes/Instantly/helpers/events';
+import type { Subscription } from '../../../../nodes/Instantly/helpers/events';
 
 const subscriptions = (...options: string[]): Subscription[] => options.map((option) => parseEventOption(option)!);
 
-describe('trigger/events', () => {
+describe('helpers/events', () => {
 	it('lists the 19 event types of the create enum, each with a label', () => {
 		expect(EVENT_TYPES).toHaveLength(19);
 		expect(new Set(EVENT_TYPES).size).toBe(19);
