@@ -2,60 +2,38 @@ import type { IHookFunctions } from 'n8n-workflow';
 
 import { assertCampaignExists, createWebhook, deleteWebhooks, fetchWebhook, resumeWebhook } from './api';
 import { creationFailed, outdatedNotDeleted } from './errors';
+import type { Owner } from './ownership';
 import { isIntact, ownerOf } from './ownership';
+import type { Wanted } from './parameters';
 import { sameTarget, wantedRegistration } from './parameters';
 import { generateSecret, secretDigest } from './secret';
 import type { Registration } from './staticData';
-import { loadRegistration, saveRegistration } from './staticData';
+import { keepUndeleted, loadRegistration, saveRegistration } from './staticData';
 import { createBody } from './webhookBody';
 
-/** n8n's checkExists: true when every stored webhook still exists unchanged; resumes those Instantly disabled. */
+/** The `status` of a webhook Instantly disabled after failed deliveries. */
+const DISABLED_BY_INSTANTLY = -1;
+
+/**
+ * n8n's checkExists: true when the stored set is intact (after resuming webhooks Instantly
+ * disabled). Otherwise what is left is removed, so create() makes a complete set, never a duplicate.
+ */
 export async function checkRegistration(this: IHookFunctions): Promise<boolean> {
 	const registration = loadRegistration(this);
 	if (!registration) return false;
-	let intact = sameTarget(registration, wantedRegistration(this));
-	const disabled: string[] = [];
-	for (const { id, event } of intact ? registration.webhooks : []) {
-		const remote = await fetchWebhook.call(this, id);
-		intact = remote !== undefined && isIntact(remote, registration, event);
-		if (!intact) break;
-		if (Number(remote!.status) === -1) disabled.push(id);
-	}
-	for (const id of intact ? disabled : []) {
-		intact = await resumeWebhook.call(this, id);
-		if (!intact) break;
-	}
-	if (intact) return true;
-	// Missing or changed: remove what is left so create() makes a complete set, never a duplicate.
+	if (await isIntactAfterRepair.call(this, registration)) return true;
 	this.logger.info('Instantly Trigger: the registered webhooks are missing or changed; recreating them');
 	await removeRegistration.call(this, registration);
 	return false;
 }
 
-/** n8n's create: one Instantly webhook per selected event, all carrying a new secret; all or nothing. */
+/** n8n's create: remove the old set, create the new one (all or nothing), remember it. */
 export async function register(this: IHookFunctions): Promise<boolean> {
 	const wanted = wantedRegistration(this);
 	await assertCampaignExists.call(this, wanted.campaign);
 	const previous = loadRegistration(this);
 	if (previous) await removeRegistration.call(this, previous);
-
-	const secret = generateSecret();
-	const digest = secretDigest(secret);
-	const webhooks: Registration['webhooks'] = [];
-	// The API holds one event_type per webhook, hence one webhook per selected event.
-	for (const subscription of wanted.subscriptions) {
-		try {
-			const id = await createWebhook.call(this, createBody(this, wanted, subscription, secret));
-			webhooks.push({ id, event: subscription.option });
-		} catch (error) {
-			const left = await deleteWebhooks.call(this, webhooks.map(({ id }) => id), ownerOf(this, { secretDigest: digest, url: wanted.url }));
-			// What could not be deleted stays recorded, so the next activation or delete() retries it.
-			const leftovers = left.map((id) => ({ id, event: webhooks.find((hook) => hook.id === id)?.event ?? '' }));
-			saveRegistration(this, leftovers.length > 0 ? { ...wanted.stored, webhooks: leftovers, secretDigest: digest } : undefined);
-			throw creationFailed(this, error, { subscription, wanted, created: webhooks.length, left });
-		}
-	}
-	saveRegistration(this, { ...wanted.stored, webhooks, secretDigest: digest });
+	saveRegistration(this, await createWebhooks.call(this, wanted));
 	return true;
 }
 
@@ -63,19 +41,68 @@ export async function register(this: IHookFunctions): Promise<boolean> {
 export async function unregister(this: IHookFunctions): Promise<boolean> {
 	const registration = loadRegistration(this);
 	if (!registration) return true;
-	const failed = await deleteWebhooks.call(this, registration.webhooks.map(({ id }) => id));
-	const kept = registration.webhooks.filter(({ id }) => failed.includes(id));
-	saveRegistration(this, kept.length > 0 ? { ...registration, webhooks: kept } : undefined);
-	return kept.length === 0;
+	const undeleted = await deleteRecorded.call(this, registration);
+	return undeleted.length === 0;
 }
 
 /**
- * Deletes a registration's webhooks and forgets it. When some cannot be deleted they stay
- * recorded and the error is thrown, so no new set is created beside them.
+ * Whether Instantly still holds the stored set as the parameters want it. The one repair made in
+ * place: webhooks Instantly disabled are resumed once every webhook has been found intact.
+ */
+async function isIntactAfterRepair(this: IHookFunctions, registration: Registration): Promise<boolean> {
+	if (!sameTarget(registration, wantedRegistration(this))) return false;
+	const disabled: string[] = [];
+	for (const { id, event } of registration.webhooks) {
+		const remote = await fetchWebhook.call(this, id);
+		if (remote === undefined || !isIntact(remote, registration, event)) return false;
+		if (Number(remote.status) === DISABLED_BY_INSTANTLY) disabled.push(id);
+	}
+	return await repairDisabledWebhooks.call(this, disabled);
+}
+
+/** Resumes the webhooks Instantly disabled; false as soon as one of them is gone. */
+async function repairDisabledWebhooks(this: IHookFunctions, ids: string[]): Promise<boolean> {
+	for (const id of ids) {
+		if (!(await resumeWebhook.call(this, id))) return false;
+	}
+	return true;
+}
+
+/**
+ * One webhook per selected event, all carrying a new secret. When one creation fails, those made
+ * (and any Instantly applied without answering) are deleted again before the error is thrown.
+ */
+async function createWebhooks(this: IHookFunctions, wanted: Wanted): Promise<Registration> {
+	const secret = generateSecret();
+	const registration: Registration = { ...wanted.stored, webhooks: [], secretDigest: secretDigest(secret) };
+	// The API holds one event_type per webhook, hence one webhook per selected event.
+	for (const subscription of wanted.subscriptions) {
+		try {
+			const id = await createWebhook.call(this, createBody(this, wanted, subscription, secret));
+			registration.webhooks.push({ id, event: subscription.option });
+		} catch (error) {
+			const left = await deleteRecorded.call(this, registration, ownerOf(this, registration));
+			throw creationFailed(this, error, { subscription, wanted, created: registration.webhooks.length, left });
+		}
+	}
+	return registration;
+}
+
+/**
+ * Deletes a registration's webhooks so that no new set is created beside them; throws when some
+ * cannot be deleted (they stay recorded).
  */
 async function removeRegistration(this: IHookFunctions, registration: Registration): Promise<void> {
-	const failed = await deleteWebhooks.call(this, registration.webhooks.map(({ id }) => id), ownerOf(this, registration));
-	const kept = failed.map((id) => ({ id, event: registration.webhooks.find((hook) => hook.id === id)?.event ?? '' }));
-	saveRegistration(this, kept.length > 0 ? { ...registration, webhooks: kept } : undefined);
-	if (kept.length > 0) throw outdatedNotDeleted(this, failed);
+	const undeleted = await deleteRecorded.call(this, registration, ownerOf(this, registration));
+	if (undeleted.length > 0) throw outdatedNotDeleted(this, undeleted);
+}
+
+/**
+ * Deletes a registration's webhooks (and, given their owner, its leftovers: see `deleteWebhooks`)
+ * and records only those that could not be deleted. Returns their ids.
+ */
+async function deleteRecorded(this: IHookFunctions, registration: Registration, owner?: Owner): Promise<string[]> {
+	const undeleted = await deleteWebhooks.call(this, registration.webhooks.map(({ id }) => id), owner);
+	keepUndeleted(this, registration, undeleted);
+	return undeleted;
 }

@@ -28,6 +28,15 @@ export function saveRegistration(context: IHookFunctions, registration: Registra
 	else delete staticData[slotOf(context)];
 }
 
+/**
+ * Keeps on record the webhooks of a registration that could not be deleted, so the next
+ * activation or delete() retries them; forgets the registration when there are none.
+ */
+export function keepUndeleted(context: IHookFunctions, registration: Registration, undeleted: string[]): void {
+	const kept = undeleted.map((id) => ({ id, event: registration.webhooks.find((hook) => hook.id === id)?.event ?? '' }));
+	saveRegistration(context, kept.length > 0 ? { ...registration, webhooks: kept } : undefined);
+}
+
 /** The digests of every secret this node has registered (production and test), for checking deliveries. */
 export function registeredSecretDigests(context: IWebhookFunctions): string[] {
 	const staticData = context.getWorkflowStaticData('node');
