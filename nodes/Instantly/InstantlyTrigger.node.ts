@@ -8,34 +8,16 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { matchDelivery, TEST_EVENT } from './helpers/events';
 import { getEventTypes } from './methods/eventTypes';
 import { searchCampaigns } from './methods/listSearch';
-import { endpoints } from './transport/endpoints';
-import { instantlyApiRequest } from './transport/request';
 import type { DeliveryOptions } from './trigger/delivery';
 import { isDuplicate, isForCampaign, outputItem, publicHeaders, readPayload } from './trigger/delivery';
 import { triggerProperties } from './trigger/description';
-import { matchDelivery, TEST_EVENT } from './trigger/events';
-import type { Registration } from './trigger/registration';
-import {
-	assertCampaignExists,
-	campaignFilter,
-	createBody,
-	creationFailed,
-	deleteWebhooks,
-	fetchWebhook,
-	isIntact,
-	loadRegistration,
-	ownerOf,
-	registeredSecretDigests,
-	removeRegistration,
-	resumeWebhook,
-	sameTarget,
-	saveRegistration,
-	selectedSubscriptions,
-	wantedRegistration,
-} from './trigger/registration';
-import { generateSecret, secretDigest, VERIFICATION_HEADER, verifySecret } from './trigger/secret';
+import { checkRegistration, register, unregister } from './trigger/lifecycle';
+import { campaignFilter, selectedSubscriptions } from './trigger/parameters';
+import { VERIFICATION_HEADER, verifySecret } from './trigger/secret';
+import { registeredSecretDigests } from './trigger/staticData';
 
 export class InstantlyTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -73,66 +55,14 @@ export class InstantlyTrigger implements INodeType {
 
 	webhookMethods = {
 		default: {
-			/** True when every stored webhook still exists unchanged; resumes those Instantly disabled. */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const registration = loadRegistration(this);
-				if (!registration) return false;
-				let intact = sameTarget(registration, wantedRegistration(this));
-				const disabled: string[] = [];
-				for (const { id, event } of intact ? registration.webhooks : []) {
-					const remote = await fetchWebhook.call(this, id);
-					intact = remote !== undefined && isIntact(remote, registration, event);
-					if (!intact) break;
-					if (Number(remote!.status) === -1) disabled.push(id);
-				}
-				for (const id of intact ? disabled : []) {
-					intact = await resumeWebhook.call(this, id);
-					if (!intact) break;
-				}
-				if (intact) return true;
-				// Missing or changed: remove what is left so create() makes a complete set, never a duplicate.
-				this.logger.info('Instantly Trigger: the registered webhooks are missing or changed; recreating them');
-				await removeRegistration.call(this, registration);
-				return false;
+				return await checkRegistration.call(this);
 			},
-
-			/** One Instantly webhook per selected event, all carrying a new secret; all or nothing. */
 			async create(this: IHookFunctions): Promise<boolean> {
-				const wanted = wantedRegistration(this);
-				await assertCampaignExists.call(this, wanted.campaign);
-				const previous = loadRegistration(this);
-				if (previous) await removeRegistration.call(this, previous);
-
-				const secret = generateSecret();
-				const digest = secretDigest(secret);
-				const webhooks: Registration['webhooks'] = [];
-				// The API holds one event_type per webhook, hence one webhook per selected event.
-				for (const subscription of wanted.subscriptions) {
-					try {
-						const created = (await instantlyApiRequest.call(this, endpoints.createWebhook, {
-							body: createBody(this, wanted, subscription, secret),
-						})) as IDataObject;
-						webhooks.push({ id: String(created.id), event: subscription.option });
-					} catch (error) {
-						const left = await deleteWebhooks.call(this, webhooks.map(({ id }) => id), ownerOf(this, { secretDigest: digest, url: wanted.url }));
-						// What could not be deleted stays recorded, so the next activation or delete() retries it.
-						const leftovers = left.map((id) => ({ id, event: webhooks.find((hook) => hook.id === id)?.event ?? '' }));
-						saveRegistration(this, leftovers.length > 0 ? { ...wanted.stored, webhooks: leftovers, secretDigest: digest } : undefined);
-						throw creationFailed(this, error, { subscription, wanted, created: webhooks.length, left });
-					}
-				}
-				saveRegistration(this, { ...wanted.stored, webhooks, secretDigest: digest });
-				return true;
+				return await register.call(this);
 			},
-
-			/** Deletes every stored webhook (a 404 counts as deleted); failures are logged and kept. */
 			async delete(this: IHookFunctions): Promise<boolean> {
-				const registration = loadRegistration(this);
-				if (!registration) return true;
-				const failed = await deleteWebhooks.call(this, registration.webhooks.map(({ id }) => id));
-				const kept = registration.webhooks.filter(({ id }) => failed.includes(id));
-				saveRegistration(this, kept.length > 0 ? { ...registration, webhooks: kept } : undefined);
-				return kept.length === 0;
+				return await unregister.call(this);
 			},
 		},
 	};

@@ -3,7 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 import { endpoints } from '../transport/endpoints';
 import { paginate } from '../transport/pagination';
 import { instantlyApiRequest } from '../transport/request';
-import { customEventOption, EVENT_DESCRIPTIONS, EVENT_LABELS, EVENT_TYPES, isEventType } from '../trigger/events';
+import { customEventOption, EVENT_DESCRIPTIONS, EVENT_LABELS, EVENT_TYPES, isEventType } from '../helpers/events';
 
 interface ListedEventType {
 	id?: unknown;

@@ -82,7 +82,7 @@ export function outputItem(payload: IDataObject, added: IDataObject): IDataObjec
 	return { ...added, ...payload };
 }
 
-// Instantly payloads carry no event id (REFERENCE §2.5); a redelivery repeats the same values.
+// Instantly payloads carry no event id; a redelivery repeats the same values.
 const KEY_FIELDS = ['event_type', 'campaign_id', 'lead_email', 'step', 'variant', 'timestamp', 'email_id'];
 const MAX_KEYS_PER_NODE = 1000;
 // Values with more parts than this are too big to compare: such a delivery is never dropped.

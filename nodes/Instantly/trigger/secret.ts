@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 /**
- * Instantly does not sign deliveries (REFERENCE §2.6). Each activation registers a random secret
+ * Instantly does not sign deliveries. Each activation registers a random secret
  * in the webhook's `headers`; Instantly sends it back with every delivery under this name.
  */
 export const VERIFICATION_HEADER = 'x-n8n-instantly-secret';

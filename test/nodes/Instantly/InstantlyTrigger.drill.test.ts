@@ -6,7 +6,7 @@ import { useRetryClock } from '../../harness/retryClock';
 import { startSimulator, type FaultSpec, type Simulator } from '../../../simulator';
 
 /*
- * Issue 8's drill: 100 activate/deactivate cycles with failures injected into webhook creation and
+ * The activation drill: 100 activate/deactivate cycles with failures injected into webhook creation and
  * deletion. After every step, what Instantly holds for this workflow must be exactly what the
  * trigger remembers in its static data: no orphan, no duplicate, ever.
  */

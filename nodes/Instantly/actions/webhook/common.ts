@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { idField } from '../../helpers/fields';
 import { getResourceId } from '../../helpers/locator';
-import { EVENT_LABELS, EVENT_TYPES } from '../../trigger/events';
+import { EVENT_LABELS, EVENT_TYPES } from '../../helpers/events';
 import { campaignLocator } from '../common.descriptions';
 
 export const webhookIdField = idField('Webhook ID', 'webhookId', 'ID of the webhook');

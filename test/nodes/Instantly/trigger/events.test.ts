@@ -1,74 +1,83 @@
-import {
-	customEventOption,
-	deliveredName,
-	EVENT_LABELS,
-	EVENT_TYPES,
-	matchDelivery,
-	parseEventOption,
-	subscribedName,
-} from '../../../../nodes/Instantly/trigger/events';
-import type { Subscription } from '../../../../nodes/Instantly/trigger/events';
+import { deliveredName, EVENT_TYPES } from '../../../../nodes/Instantly/helpers/events';
+import { getEventTypes } from '../../../../nodes/Instantly/methods/eventTypes';
+import { loadOptionsContext } from '../../../harness/context';
+import { campaignLocator, describeEachVersion, KEY, trigger, useTriggerHarness } from './setup';
 
-const subscriptions = (...options: string[]): Subscription[] => options.map((option) => parseEventOption(option)!);
+const t = useTriggerHarness();
+const { api, newWorkflow, hook, activate, webhooks, requestsTo } = t;
 
-describe('trigger/events', () => {
-	it('lists the 19 event types of the create enum, each with a label', () => {
-		expect(EVENT_TYPES).toHaveLength(19);
-		expect(new Set(EVENT_TYPES).size).toBe(19);
-		for (const type of EVENT_TYPES) expect(EVENT_LABELS[type]).toMatch(/\w/);
-	});
+describeEachVersion(() => {
+	describe('every event type round-trips', () => {
+		it.each(EVENT_TYPES.filter((type) => type !== 'all_events'))('%s', async (eventType) => {
+			const workflow = newWorkflow({ events: [eventType], campaign: campaignLocator(t.campaignId) });
+			await activate(workflow);
+			const [result] = await t.sim.triggerEvent(KEY, { event_type: eventType, campaign_id: t.campaignId, lead_email: 'jane@prospect.com' });
+			expect(result).toMatchObject({ success: true, statusCode: 200 });
+			// Another campaign's event does not reach a campaign-filtered trigger.
+			expect(await t.sim.triggerEvent(KEY, { event_type: eventType, campaign_id: t.otherCampaignId, lead_email: 'jane@prospect.com' })).toEqual([]);
+			expect(workflow.executions).toHaveLength(1);
+			const [item] = workflow.executions[0];
+			expect(item.json).toMatchObject({ ...result.payload, event: eventType, event_type: deliveredName(eventType) });
+			await hook('delete', workflow);
+			expect(webhooks()).toEqual([]);
+		});
 
-	it.each([
-		['email_link_clicked', 'link_clicked'],
-		['email_sent', 'email_sent'],
-		['reply_received', 'reply_received'],
-		['lead_no_show', 'lead_no_show'],
-	] as const)('subscription %s is delivered as %s, and back', (subscription, delivered) => {
-		expect(deliveredName(subscription)).toBe(delivered);
-		expect(subscribedName(delivered)).toBe(subscription);
-	});
-
-	it.each([
-		['reply_received', { eventType: 'reply_received', customInterestValue: null, label: 'Reply Received' }],
-		['custom:101:Hot Lead', { eventType: null, customInterestValue: 101, label: 'Hot Lead' }],
-		['custom:-7:Odd: name', { eventType: null, customInterestValue: -7, label: 'Odd: name' }],
-	])('parses the option %s', (option, expected) => {
-		expect(parseEventOption(option)).toEqual({ option, ...expected });
-	});
-
-	it.each(['', 'email.sent', 'link_clicked', 'custom:abc:Label', 'custom:5:'])('rejects the option %j', (option) => {
-		expect(parseEventOption(option)).toBeUndefined();
-	});
-
-	it('encodes a custom label option that parses back', () => {
-		expect(parseEventOption(customEventOption(102, 'Warm'))).toMatchObject({ customInterestValue: 102, label: 'Warm' });
-	});
-
-	it.each([
-		// [selected, delivered, reported event (undefined = not selected)]
-		[['email_link_clicked'], 'link_clicked', 'email_link_clicked'],
-		[['email_link_clicked'], 'email_link_clicked', 'email_link_clicked'],
-		[['email_sent'], 'email_opened', undefined],
-		[['reply_received'], 'auto_reply_received', undefined],
-		[['all_events'], 'auto_reply_received', 'auto_reply_received'],
-		[['all_events'], 'link_clicked', 'email_link_clicked'],
-		[['all_events'], 'Hot Lead', 'Hot Lead'],
-		[['all_events'], 'test_event', undefined],
-		[['custom:101:Hot Lead'], 'Hot Lead', 'Hot Lead'],
-		[['custom:101:Hot Lead'], 'Renamed Hot Lead', 'Renamed Hot Lead'],
-		[['custom:101:Hot Lead'], 'email_sent', undefined],
-		[['email_sent', 'custom:101:Hot Lead'], 'email_sent', 'email_sent'],
-	])('selected %j, delivered %s → %s', (selected, delivered, event) => {
-		expect(matchDelivery(subscriptions(...selected), delivered)?.event).toBe(event);
-	});
-
-	it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
-		'a custom label named %s is reported by that name, as text',
-		(label) => {
-			expect(subscribedName(label)).toBe(label);
-			for (const selected of [['all_events'], [customEventOption(101, label)]]) {
-				expect(matchDelivery(subscriptions(...selected), label)?.event).toBe(label);
+		it('all_events: standard events, auto replies and custom label events, each named as subscribed', async () => {
+			const label = (await api('POST', '/api/v2/lead-labels', { label: 'Hot Lead', interest_status_label: 'positive' })).body;
+			const workflow = newWorkflow({ events: ['all_events'] });
+			await activate(workflow);
+			for (const eventType of ['email_link_clicked', 'auto_reply_received', 'Hot Lead', 'lead_no_show']) {
+				await t.sim.triggerEvent(KEY, { event_type: eventType, campaign_id: t.campaignId, lead_email: 'jane@prospect.com' });
 			}
-		},
-	);
+			await api('POST', '/api/v2/leads/update-interest-status', { lead_email: 'jane@prospect.com', interest_value: label.interest_status });
+			await t.sim.waitForIdle();
+			expect(workflow.executions.map(([item]) => [item.json.event, item.json.event_type])).toEqual([
+				['email_link_clicked', 'link_clicked'],
+				['auto_reply_received', 'auto_reply_received'],
+				['Hot Lead', 'Hot Lead'],
+				['lead_no_show', 'lead_no_show'],
+				['Hot Lead', 'Hot Lead'],
+			]);
+		});
+
+		it('a custom lead label picked from the list subscribes with its interest value and round-trips', async () => {
+			const label = (await api('POST', '/api/v2/lead-labels', { label: 'Hot Lead', interest_status_label: 'positive' })).body;
+			const { context } = loadOptionsContext({ nodeType: trigger, credentials: { apiKey: KEY, baseUrl: t.sim.url }, parameters: {} });
+			const option = (await getEventTypes.call(context)).find((entry) => entry.name === 'Custom Label: Hot Lead');
+			expect(option?.value).toBe(`custom:${label.interest_status}:Hot Lead`);
+
+			const workflow = newWorkflow({ events: [option!.value, 'reply_received'] });
+			await activate(workflow);
+			const custom = webhooks().find((webhook) => webhook.custom_interest_value != null);
+			expect(custom?.custom_interest_value).toBe(label.interest_status);
+			expect(custom?.event_type ?? null).toBeNull();
+			expect(requestsTo('POST', '/api/v2/webhooks')[0].body).not.toHaveProperty('event_type');
+			expect(await hook('checkExists', workflow)).toBe(true);
+
+			await api('POST', '/api/v2/leads/update-interest-status', { lead_email: 'jane@prospect.com', interest_value: label.interest_status });
+			await t.sim.waitForIdle();
+			expect(workflow.executions.map(([item]) => item.json.event)).toEqual(['Hot Lead']);
+		});
+	});
+});
+
+describe('Instantly Trigger: event list', () => {
+	const load = async () => {
+		const { context, logs } = loadOptionsContext({ nodeType: trigger, credentials: { apiKey: KEY, baseUrl: t.sim.url }, parameters: {} });
+		return { options: await getEventTypes.call(context), logs };
+	};
+
+	it("offers the 19 standard events, then the workspace's custom labels", async () => {
+		await api('POST', '/api/v2/lead-labels', { label: 'Warm', interest_status_label: 'positive' });
+		const { options: list } = await load();
+		expect(list.slice(0, 19).map((option) => option.value)).toEqual([...EVENT_TYPES]);
+		expect(list.slice(19).map((option) => option.name)).toEqual(['Custom Label: Warm']);
+	});
+
+	it('falls back to the standard events when the call fails', async () => {
+		t.sim.injectFault({ method: 'GET', path: '/api/v2/webhooks/event-types', status: 403, message: 'Forbidden' });
+		const { options: list, logs } = await load();
+		expect(list.map((option) => option.value)).toEqual([...EVENT_TYPES]);
+		expect(logs.some((log) => log.level === 'warn')).toBe(true);
+	});
 });

@@ -1,11 +1,11 @@
-import { isOwnedBy, secretEvidence } from '../../../../nodes/Instantly/trigger/registration';
+import { isOwnedBy, secretEvidence } from '../../../../nodes/Instantly/trigger/ownership';
 import { secretDigest, VERIFICATION_HEADER } from '../../../../nodes/Instantly/trigger/secret';
 
 const SECRET = 'ab'.repeat(32);
 const DIGEST = secretDigest(SECRET);
 const URL = 'https://n8n.example.com/webhook/abc/webhook';
 
-describe('trigger/registration', () => {
+describe('trigger/ownership', () => {
 	it.each([
 		['the secret echoed', { headers: { [VERIFICATION_HEADER]: SECRET } }, 'carried'],
 		['the header name in another case', { headers: { 'X-N8N-Instantly-Secret': SECRET } }, 'carried'],

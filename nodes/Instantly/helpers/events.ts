@@ -1,4 +1,4 @@
-/** The `event_type` values `POST /api/v2/webhooks` accepts (REFERENCE §2.2): one per webhook. */
+/** The `event_type` values `POST /api/v2/webhooks` accepts (its OpenAPI enum): one per webhook. */
 export const EVENT_TYPES = [
 	'all_events',
 	'email_sent',
@@ -76,7 +76,7 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
 	supersearch_enrichment_completed: 'A SuperSearch enrichment finished',
 };
 
-// Subscriptions and payloads use different names for clicks (REFERENCE §2.4). Maps, because a
+// Subscriptions and payloads use different names for clicks (see docs/decisions.md). Maps, because a
 // delivered name is outside data: a custom label may be called "constructor" or "__proto__".
 const DELIVERED_AS = new Map<EventType, string>([['email_link_clicked', 'link_clicked']]);
 const SUBSCRIBED_AS = new Map<string, EventType>([['link_clicked', 'email_link_clicked']]);

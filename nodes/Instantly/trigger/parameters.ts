@@ -1,0 +1,71 @@
+import type { IHookFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { Subscription } from '../helpers/events';
+import { ALL_EVENTS, parseEventOption } from '../helpers/events';
+import { locatorId } from '../helpers/locator';
+import type { Registration, TriggerContext } from './staticData';
+
+/** The webhooks Instantly should hold for the node's current parameters. */
+export interface Wanted {
+	subscriptions: Subscription[];
+	campaign: string | null;
+	url: string;
+	/** The registration's fields that follow from the parameters. */
+	stored: Pick<Registration, 'events' | 'campaign' | 'url'>;
+}
+
+/** The selected events as subscriptions; `all_events` alone when chosen (it covers the rest). */
+export function selectedSubscriptions(context: TriggerContext): Subscription[] {
+	const options = (context.getNodeParameter('events', []) as string[]) ?? [];
+	const subscriptions: Subscription[] = [];
+	for (const option of new Set(options)) {
+		const subscription = parseEventOption(String(option));
+		if (!subscription) {
+			throw new NodeOperationError(context.getNode(), `Unknown Instantly event "${String(option)}"`, {
+				description: 'Pick the events from the list again.',
+			});
+		}
+		subscriptions.push(subscription);
+	}
+	const allEvents = subscriptions.find((subscription) => subscription.eventType === ALL_EVENTS);
+	return allEvents ? [allEvents] : subscriptions;
+}
+
+/** The Campaign locator as a lower-case UUID, or null for every campaign of the workspace. */
+export function campaignFilter(context: TriggerContext): string | null {
+	const raw = context.getNodeParameter('campaign', '') as INodeParameterResourceLocator | string;
+	return locatorId(context.getNode(), raw, 'Campaign')?.toLowerCase() ?? null;
+}
+
+/** Reads and validates the parameters; throws before anything is sent when they are unusable. */
+export function wantedRegistration(context: IHookFunctions): Wanted {
+	const subscriptions = selectedSubscriptions(context);
+	if (subscriptions.length === 0) {
+		throw new NodeOperationError(context.getNode(), 'Choose at least one event', {
+			description: 'The trigger registers one Instantly webhook per selected event.',
+		});
+	}
+	const url = context.getNodeWebhookUrl('default');
+	if (!url || !/^https?:\/\//.test(url)) {
+		throw new NodeOperationError(context.getNode(), 'n8n has no webhook URL for this node', {
+			description: 'Check the WEBHOOK_URL setting of this n8n instance.',
+		});
+	}
+	const campaign = campaignFilter(context);
+	const events = subscriptions.map((subscription) => subscription.option);
+	return { subscriptions, campaign, url, stored: { events, campaign, url } };
+}
+
+/** Whether a stored registration was made for these parameters. */
+export function sameTarget(registration: Registration, wanted: Wanted): boolean {
+	const events = wanted.subscriptions.map((subscription) => subscription.option);
+	return (
+		registration.url === wanted.url &&
+		registration.campaign === wanted.campaign &&
+		registration.events.length === events.length &&
+		events.every((event) => registration.events.includes(event)) &&
+		registration.webhooks.length === events.length &&
+		events.every((event) => registration.webhooks.some((webhook) => webhook.event === event))
+	);
+}
