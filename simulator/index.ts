@@ -1,11 +1,13 @@
 import { seedDemoWorkspace } from './seed';
+import { simulatorRequestHandler } from './server';
 import { Simulator, type SimulatorOptions } from './simulator';
 
 export const DEMO_API_KEY = 'demo-key';
 
 /** Starts the Instantly API v2 simulator on 127.0.0.1 (random port unless `port` is given). */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
-	const simulator = await new Simulator(options).listen();
+	const simulator = new Simulator(options);
+	await simulator.listen(simulatorRequestHandler(simulator));
 	if (options.seedDemo) seedDemoWorkspace(simulator, typeof options.seedDemo === 'object' ? options.seedDemo.apiKey : DEMO_API_KEY);
 	return simulator;
 }

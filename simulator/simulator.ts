@@ -1,9 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Credentials } from './auth';
 import { ManualClock, systemClock, type Clock } from './clock';
 import { DEFAULT_DELIVERY_OPTIONS, fireEvent, sendTestEvent, type DeliveryOptions } from './delivery';
 import { FaultRegistry, type Fault, type FaultSpec } from './faults';
+import { listenHttp, type HttpServer, type RequestHandler } from './http';
 import { uuidv4 } from './ids';
 import { openApiCatalog, type OpenApiCatalog } from './openapi';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitConfig } from './rateLimit';
@@ -11,7 +10,6 @@ import { allHandlers } from './resources';
 import { createAccountRecord, type NewAccount } from './resources/accounts';
 import { createEmailRecord, type NewEmail } from './resources/emailRecords';
 import type { EventInput, SimulatorServices } from './resources/types';
-import { handleRequest } from './server';
 import { createWorkspaceState, type Account, type DeliveryResult, type Email, type WorkspaceState } from './state';
 
 export interface SimulatorOptions {
@@ -104,13 +102,19 @@ export class Simulator {
 	maskWebhookHeaders: boolean;
 	/** The most API requests handled at once since the last `clearRequests()`. */
 	peakConcurrentRequests = 0;
+	/**
+	 * Real milliseconds the API requests since the last `clearRequests()` spent in the simulator, each
+	 * from its arrival to the end of its answer (latency, validation, handler, serialising); requests
+	 * handled at the same time add up.
+	 */
+	answerMs = 0;
 	readonly services: SimulatorServices;
 	readonly clock: Clock;
 	private readonly workspaces = new Map<string, WorkspaceState>();
 	private readonly apiKeys = new Map<string, string>();
 	private readonly timers = new Set<() => void>();
 	private readonly inFlight = new Set<Promise<unknown>>();
-	private server?: Server;
+	private server?: HttpServer;
 	private concurrentRequests = 0;
 	private held?: { count: number; listeners: Array<() => boolean>; released: Promise<void>; release(): void };
 
@@ -148,15 +152,10 @@ export class Simulator {
 		};
 	}
 
-	async listen(): Promise<this> {
-		const server = createServer((request, response) => void handleRequest(this, request, response));
-		this.server = server;
-		await new Promise<void>((resolve, reject) => {
-			server.once('error', reject);
-			server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => resolve());
-		});
-		const address = server.address() as AddressInfo;
-		this.url = `http://${address.address}:${address.port}`;
+	/** Serves `handle` (the HTTP front, which knows this simulator) on the configured host and port. */
+	async listen(handle: RequestHandler): Promise<this> {
+		this.server = await listenHttp(handle, this.options.port ?? 0, this.options.host ?? '127.0.0.1');
+		this.url = this.server.url;
 		return this;
 	}
 
@@ -166,8 +165,7 @@ export class Simulator {
 		const server = this.server;
 		if (!server) return;
 		this.server = undefined;
-		server.closeAllConnections();
-		await new Promise<void>((resolve) => server.close(() => resolve()));
+		await server.close();
 	}
 
 	createWorkspace(options: CreateWorkspaceOptions = {}): CreatedWorkspace {
@@ -228,6 +226,7 @@ export class Simulator {
 		this.requests.length = 0;
 		this.responseViolations.length = 0;
 		this.peakConcurrentRequests = this.concurrentRequests;
+		this.answerMs = 0;
 	}
 
 	/**

@@ -47,24 +47,7 @@ function faultLabel(fault: Fault): string {
 	return fault.kind === 'status' ? String(fault.status) : fault.kind === 'applyThenStatus' ? `applyThen${fault.status}` : fault.kind;
 }
 
-let serverMs = 0;
-
 function installHooks(): void {
-	// Time inside the simulator per API call, from the request's arrival to the end of the answer
-	// (the configured latency, body parsing, OpenAPI validation, the handler, serialising).
-	const server = (sim as unknown as { server: import('node:http').Server }).server;
-	server.prependListener('request', (request, response) => {
-		if (request.url?.startsWith('/__simulator')) return;
-		const started = performance.now();
-		let counted = false;
-		const done = () => {
-			if (counted) return;
-			counted = true;
-			serverMs += performance.now() - started;
-		};
-		response.once('finish', done);
-		response.once('close', done);
-	});
 	const originalTake = sim.faults.take.bind(sim.faults);
 	sim.faults.take = (method: string, path: string, template: string) => {
 		for (const schedule of schedules) {
@@ -209,7 +192,6 @@ const commands: Record<string, (...args: any[]) => unknown> = {
 		sim.clearRequests();
 		for (const key of Object.keys(handlerMs)) delete handlerMs[key];
 		for (const key of Object.keys(injected)) delete injected[key];
-		serverMs = 0;
 	},
 	/** Status counts, injected faults, simulator time, and how often each expected email is in the workspace. */
 	stats(apiKey: string, expect?: { prefix: string; count: number }) {
@@ -245,7 +227,7 @@ const commands: Record<string, (...args: any[]) => unknown> = {
 			leadsInWorkspace: workspace.leads.size,
 			emails,
 			simulatorHandlerMs: Math.round(simulatorMs),
-			simulatorServerMs: Math.round(serverMs),
+			simulatorServerMs: Math.round(sim.answerMs),
 			handlerMs: Object.fromEntries(Object.entries(handlerMs).map(([key, entry]) => [key, { calls: entry.calls, ms: Math.round(entry.ms) }])),
 			firstRequestAt: sim.requests[0]?.timestamp,
 			lastRequestAt: sim.requests.at(-1)?.timestamp,
