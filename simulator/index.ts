@@ -27,6 +27,6 @@ export type { EventInput } from './resources/types';
 export type { NewAccount } from './resources/accounts';
 export type { NewEmail } from './resources/emailRecords';
 export type { Account, Activity, ApiObject, BackgroundJob, Campaign, DeliveryResult, Email, Lead, LeadLabel, Webhook, WorkspaceState } from './state';
-export { STANDARD_EVENT_TYPES, deliveredEventType } from './events';
+export { deliveredEventType, standardEventTypes } from './events';
 export { CONTROL_PREFIX } from './control';
 export { ManualClock, systemClock, type Clock } from './clock';
