@@ -1,3 +1,7 @@
+/**
+ * The simulator's one public entry: tests, the e2e run, the benchmarks and the demo import from
+ * here and nothing else.
+ */
 import { seedDemoWorkspace } from './seed';
 import { simulatorRequestHandler } from './server';
 import { Simulator, type SimulatorOptions } from './simulator';
@@ -22,7 +26,8 @@ export type {
 	SimulatorOptions,
 } from './simulator';
 export type { Fault, FaultKind, FaultSpec } from './faults';
-export type { RateLimitConfig } from './rateLimit';
+export { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './rateLimit';
+export { OPENAPI_PATH } from './openapi';
 export type { EventInput } from './resources/types';
 export type { NewAccount } from './resources/accounts';
 export type { NewEmail } from './resources/emailRecords';

@@ -1,5 +1,4 @@
-import { startSimulator } from './index';
-import { seedDemoWorkspace } from './seed';
+import { seedDemoWorkspace, startSimulator } from './index';
 
 async function main(): Promise<void> {
 	const port = Number(process.env.SIMULATOR_PORT ?? 4010);

@@ -9,8 +9,9 @@ import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitConfig } from './rateLi
 import { allHandlers } from './resources';
 import { createAccountRecord, type NewAccount } from './resources/accounts';
 import { createEmailRecord, type NewEmail } from './resources/emailRecords';
+import { createLeadRecord } from './resources/leadRecords';
 import type { EventInput, SimulatorServices } from './resources/types';
-import { createWorkspaceState, type Account, type DeliveryResult, type Email, type WorkspaceState } from './state';
+import { createWorkspaceState, type Account, type DeliveryResult, type Email, type Lead, type WorkspaceState } from './state';
 
 export interface SimulatorOptions {
 	/** 0 (default) picks a free port. */
@@ -176,12 +177,24 @@ export class Simulator {
 		return { id: workspace.id, apiKey };
 	}
 
+	/** Adds a key to a workspace, or gives one of its keys new scopes. */
 	addApiKey(workspaceId: string, apiKey: string, scopes: string[] = ['all:all']): void {
 		const workspace = this.workspace(workspaceId);
 		const owner = this.apiKeys.get(apiKey);
 		if (owner && owner !== workspaceId) throw new Error(`API key ${apiKey} already belongs to workspace ${owner}`);
 		workspace.apiKeys.set(apiKey, scopes);
 		this.apiKeys.set(apiKey, workspace.id);
+	}
+
+	/** From now on the key is unknown: every call with it answers 401. */
+	revokeApiKey(apiKey: string): void {
+		this.workspace(apiKey).apiKeys.delete(apiKey);
+		this.apiKeys.delete(apiKey);
+	}
+
+	/** Turns a workspace's paid plan on or off; without one, every call answers 402. */
+	setPaid(workspaceIdOrApiKey: string, paid: boolean): void {
+		this.workspace(workspaceIdOrApiKey).paid = paid;
 	}
 
 	/** Direct access to a workspace's state, by workspace id or by one of its API keys. */
@@ -209,6 +222,33 @@ export class Simulator {
 	/** Connects a sending account directly (the real create flow is OAuth or IMAP credentials). */
 	addAccount(workspaceIdOrApiKey: string, account: NewAccount): Account {
 		return createAccountRecord(this.workspace(workspaceIdOrApiKey), account);
+	}
+
+	/**
+	 * Puts a lead straight into a campaign or list, as `POST /leads/add` would create it but without
+	 * its duplicate and block-list checks: for seeding large workspaces quickly.
+	 */
+	addLead(workspaceIdOrApiKey: string, lead: Record<string, unknown>, placement: { campaign: string | null; list_id: string | null }): Lead {
+		return createLeadRecord(this.workspace(workspaceIdOrApiKey), lead, placement);
+	}
+
+	/** How many leads the workspace holds, or how many have every field of `where` equal to the given value. */
+	countLeads(workspaceIdOrApiKey: string, where: Record<string, unknown> = {}): number {
+		const conditions = Object.entries(where);
+		let count = 0;
+		for (const lead of this.workspace(workspaceIdOrApiKey).leads.values()) {
+			if (conditions.every(([field, value]) => lead[field] === value)) count++;
+		}
+		return count;
+	}
+
+	/** How many leads of the workspace have each email address (lower-cased); leads without one are left out. */
+	countLeadsByEmail(workspaceIdOrApiKey: string): Map<string, number> {
+		const counts = new Map<string, number>();
+		for (const { email } of this.workspace(workspaceIdOrApiKey).leads.values()) {
+			if (email) counts.set(email.toLowerCase(), (counts.get(email.toLowerCase()) ?? 0) + 1);
+		}
+		return counts;
 	}
 
 	/** Puts an email in the workspace's unibox; received (`ue_type` 2) and unread unless told otherwise. */

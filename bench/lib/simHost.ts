@@ -10,10 +10,7 @@
  * - fault schedules: a fault at the k-th matching call, a seeded random fault rate, or a change of
  *   the key/plan/scopes at the k-th call (a real 401/402/403 afterwards).
  */
-import { startSimulator, type Simulator } from '../../simulator';
-import type { Fault } from '../../simulator/faults';
-import { createLeadRecord } from '../../simulator/resources/leadRecords';
-import type { Lead, WorkspaceState } from '../../simulator/state';
+import { startSimulator, type Fault, type Lead, type Simulator, type WorkspaceState } from '../../simulator';
 
 let sim: Simulator;
 const handlerMs: Record<string, { calls: number; ms: number }> = {};
@@ -82,13 +79,9 @@ function installHooks(): void {
 
 /** From this call on the key is unknown (401), the plan unpaid (402) or the key lacks the scope (403). */
 function revoke(apiKey: string, change: 401 | 402 | 403): void {
-	const workspace = sim.workspace(apiKey);
-	if (change === 401) {
-		workspace.apiKeys.delete(apiKey);
-		(sim as unknown as { apiKeys: Map<string, string> }).apiKeys.delete(apiKey);
-	}
-	if (change === 402) workspace.paid = false;
-	if (change === 403) workspace.apiKeys.set(apiKey, ['campaigns:read']);
+	if (change === 401) sim.revokeApiKey(apiKey);
+	if (change === 402) sim.setPaid(apiKey, false);
+	if (change === 403) sim.addApiKey(sim.workspace(apiKey).id, apiKey, ['campaigns:read']);
 }
 
 function indexOf(workspace: WorkspaceState): Map<string, Lead[]> {
@@ -163,18 +156,15 @@ const commands: Record<string, (...args: any[]) => unknown> = {
 	},
 	/** Leads straight into the state (as `/leads/add` would create them), returned as [id, email]. */
 	seedLeads(apiKey: string, count: number, campaignId: string, prefix = 'lead', returnRows = false) {
-		const workspace = sim.workspace(apiKey);
 		const rows: Array<[string, string]> = [];
 		for (let i = 0; i < count; i++) {
-			const lead = createLeadRecord(workspace, { email: `${prefix}${i}@example.com`, first_name: `First${i}`, last_name: `Last${i}`, company_name: 'Acme' }, { campaign: campaignId, list_id: null });
+			const lead = sim.addLead(apiKey, { email: `${prefix}${i}@example.com`, first_name: `First${i}`, last_name: `Last${i}`, company_name: 'Acme' }, { campaign: campaignId, list_id: null });
 			if (returnRows) rows.push([lead.id, lead.email!]);
 		}
 		return returnRows ? rows : count;
 	},
 	countLeads(apiKey: string, field: string, value: unknown) {
-		let count = 0;
-		for (const lead of sim.workspace(apiKey).leads.values()) if (lead[field] === value) count++;
-		return count;
+		return sim.countLeads(apiKey, { [field]: value });
 	},
 	webhooks(apiKey: string) {
 		return [...sim.workspace(apiKey).webhooks.values()].map((webhook) => ({ id: webhook.id, event_type: webhook.event_type, target_hook_url: webhook.target_hook_url, headers: webhook.headers, status: webhook.status }));
@@ -202,11 +192,9 @@ const commands: Record<string, (...args: any[]) => unknown> = {
 			statuses[label] = (statuses[label] ?? 0) + 1;
 			if (request.dropped) dropped++;
 		}
-		const workspace = sim.workspace(apiKey);
 		let emails: Record<string, number> | undefined;
 		if (expect) {
-			const counts = new Map<string, number>();
-			for (const lead of workspace.leads.values()) if (lead.email) counts.set(lead.email.toLowerCase(), (counts.get(lead.email.toLowerCase()) ?? 0) + 1);
+			const counts = sim.countLeadsByEmail(apiKey);
 			let once = 0, missing = 0, duplicated = 0, extra = 0;
 			for (let i = 0; i < expect.count; i++) {
 				const n = counts.get(`${expect.prefix}${i}@example.com`) ?? 0;
@@ -224,7 +212,7 @@ const commands: Record<string, (...args: any[]) => unknown> = {
 			injected: { ...injected },
 			invalid: sim.invalidRequests.length,
 			invalidSample: sim.invalidRequests.slice(0, 3),
-			leadsInWorkspace: workspace.leads.size,
+			leadsInWorkspace: sim.countLeads(apiKey),
 			emails,
 			simulatorHandlerMs: Math.round(simulatorMs),
 			simulatorServerMs: Math.round(sim.answerMs),

@@ -1,4 +1,4 @@
-import { seedDemoWorkspace } from '../../simulator/index';
+import { seedDemoWorkspace } from '../../simulator';
 import { apiClient, useSimulatorWorkspace } from './testClient';
 
 describe('simulator: accounts', () => {

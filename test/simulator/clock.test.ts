@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { ManualClock, startSimulator, type Simulator } from '../../simulator/index';
+import { ManualClock, startSimulator, type Simulator } from '../../simulator';
 import { apiClient, startReceiver } from './testClient';
 
 describe('ManualClock', () => {

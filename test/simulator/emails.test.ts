@@ -1,4 +1,4 @@
-import { seedDemoWorkspace, startSimulator, type Simulator } from '../../simulator/index';
+import { seedDemoWorkspace, startSimulator, type Simulator } from '../../simulator';
 import { apiClient, MINIMAL_CAMPAIGN, startReceiver } from './testClient';
 
 describe('simulator: emails (unibox)', () => {

@@ -1,4 +1,4 @@
-import { ManualClock, startSimulator, type Simulator } from '../../simulator/index';
+import { ManualClock, startSimulator, type Simulator } from '../../simulator';
 import { apiClient } from './testClient';
 
 describe('simulator: faults, latency, rate limits and the control API', () => {

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator/index';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator';
 
 export interface ApiResponse {
 	status: number;

@@ -1,4 +1,4 @@
-import { startSimulator, type Simulator } from '../../simulator/index';
+import { startSimulator, type Simulator } from '../../simulator';
 import { apiClient, MINIMAL_CAMPAIGN } from './testClient';
 
 describe('simulator: validation against the OpenAPI document', () => {

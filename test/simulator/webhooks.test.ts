@@ -1,4 +1,4 @@
-import { startSimulator, type Simulator } from '../../simulator/index';
+import { startSimulator, type Simulator } from '../../simulator';
 import { apiClient, MINIMAL_CAMPAIGN, startReceiver } from './testClient';
 
 describe('simulator: webhook delivery', () => {

@@ -3,7 +3,7 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 import { Instantly } from '../../../../nodes/Instantly/Instantly.node';
 import { searchCampaigns, searchLeadLists } from '../../../../nodes/Instantly/methods/listSearch';
 import { loadOptionsContext } from '../../../harness/context';
-import { DEFAULT_RATE_LIMITS } from '../../../../simulator/rateLimit';
+import { DEFAULT_RATE_LIMITS } from '../../../../simulator';
 import { useInstantly } from '../actions/setup';
 
 const t = useInstantly();

@@ -1,4 +1,4 @@
-import { DEFAULT_RATE_LIMITS } from '../../../../../simulator/rateLimit';
+import { DEFAULT_RATE_LIMITS } from '../../../../../simulator';
 import { rl, useInstantly } from '../setup';
 
 const t = useInstantly();
