@@ -9,7 +9,7 @@ import { EVENT_TYPES, deliveredName } from '../../../nodes/Instantly/trigger/eve
 import { secretDigest, VERIFICATION_HEADER } from '../../../nodes/Instantly/trigger/secret';
 import { hookContext, loadOptionsContext, RejectedByN8n, webhookContext, type LoggedMessage } from '../../harness/context';
 import { startSimulator, type Simulator } from '../../../simulator';
-import { apiClient, MINIMAL_CAMPAIGN } from '../../simulator/testClient';
+import { apiClient, MINIMAL_CAMPAIGN } from '../../harness/simulator';
 
 const KEY = 'trigger-key';
 const WORKFLOW = { id: 'wf-42', name: 'Reply router' };

@@ -4,9 +4,9 @@ import { Instantly } from '../../../../nodes/Instantly/Instantly.node';
 import { searchCampaigns, searchLeadLists } from '../../../../nodes/Instantly/methods/listSearch';
 import { loadOptionsContext } from '../../../harness/context';
 import { DEFAULT_RATE_LIMITS } from '../../../../simulator';
-import { useInstantly } from '../actions/setup';
+import { useSimulator } from '../../../harness/simulator';
 
-const t = useInstantly();
+const t = useSimulator();
 
 type Search = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
 
