@@ -25,7 +25,7 @@ export type {
 	ResponseViolation,
 	SimulatorOptions,
 } from './simulator';
-export type { Fault, FaultKind, FaultSpec } from './faults';
+export type { Fault, FaultKind, FaultPlan, FaultSpec } from './faults';
 export { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './rateLimit';
 export { OPENAPI_PATH } from './openapi';
 export type { EventInput } from './resources/types';

@@ -1,7 +1,7 @@
 import type { Credentials } from './auth';
 import { ManualClock, systemClock, type Clock } from './clock';
 import { DEFAULT_DELIVERY_OPTIONS, fireEvent, sendTestEvent, type DeliveryOptions } from './delivery';
-import { FaultRegistry, type Fault, type FaultSpec } from './faults';
+import { FaultRegistry, type Fault, type FaultPlan, type FaultSpec } from './faults';
 import { listenHttp, type HttpServer, type RequestHandler } from './http';
 import { uuidv4 } from './ids';
 import { openApiCatalog, type OpenApiCatalog } from './openapi';
@@ -315,6 +315,14 @@ export class Simulator {
 
 	injectFault(spec: FaultSpec): Fault {
 		return this.faults.add(spec);
+	}
+
+	/**
+	 * Asks `plan` at every API call, before the injected faults, whether that call fails: for fault
+	 * schedules that a count and a skip cannot say (a seeded random rate). `clearFaults()` drops it.
+	 */
+	planFaults(plan: FaultPlan): void {
+		this.faults.setPlan(plan);
 	}
 
 	clearFaults(): void {

@@ -10,13 +10,13 @@
  * - fault schedules: a fault at the k-th matching call, a seeded random fault rate, or a change of
  *   the key/plan/scopes at the k-th call (a real 401/402/403 afterwards).
  */
-import { startSimulator, type Fault, type Lead, type Simulator, type WorkspaceState } from '../../simulator';
+import { startSimulator, type FaultKind, type Lead, type Simulator, type WorkspaceState } from '../../simulator';
 
 let sim: Simulator;
 const handlerMs: Record<string, { calls: number; ms: number }> = {};
 const emailIndex = new WeakMap<WorkspaceState, Map<string, Lead[]>>();
 
-type FaultKindSpec = { kind: Fault['kind']; status?: number; retryAfter?: number; message?: string };
+type FaultKindSpec = { kind: FaultKind; status?: number; retryAfter?: number; message?: string };
 type Schedule =
 	| { type: 'at'; method: string; path: string; at: number[]; fault: FaultKindSpec }
 	| { type: 'random'; method: string; path: string; rate: number; seed: number; faults: FaultKindSpec[] }
@@ -36,24 +36,20 @@ function mulberry32(seed: number) {
 	};
 }
 
-function toFault(spec: FaultKindSpec, method: string, path: string): Fault {
-	return { method, path, kind: spec.kind, status: spec.status ?? 500, remaining: 0, skip: 0, retryAfter: spec.retryAfter, message: spec.message };
-}
-
-function faultLabel(fault: Fault): string {
-	return fault.kind === 'status' ? String(fault.status) : fault.kind === 'applyThenStatus' ? `applyThen${fault.status}` : fault.kind;
+function faultLabel(fault: FaultKindSpec): string {
+	const status = fault.status ?? 500;
+	return fault.kind === 'status' ? String(status) : fault.kind === 'applyThenStatus' ? `applyThen${status}` : fault.kind;
 }
 
 function installHooks(): void {
-	const originalTake = sim.faults.take.bind(sim.faults);
-	sim.faults.take = (method: string, path: string, template: string) => {
+	sim.planFaults(({ method, path, template }) => {
 		for (const schedule of schedules) {
 			if (schedule.method !== method || (schedule.path !== path && schedule.path !== template)) continue;
 			schedule.seen++;
-			let fault: Fault | undefined;
-			if (schedule.type === 'at' && schedule.at.includes(schedule.seen)) fault = toFault(schedule.fault, method, path);
+			let fault: FaultKindSpec | undefined;
+			if (schedule.type === 'at' && schedule.at.includes(schedule.seen)) fault = schedule.fault;
 			if (schedule.type === 'random' && schedule.rng!() < schedule.rate) {
-				fault = toFault(schedule.faults[Math.floor(schedule.rng!() * schedule.faults.length)], method, path);
+				fault = schedule.faults[Math.floor(schedule.rng!() * schedule.faults.length)];
 			}
 			if (schedule.type === 'revoke' && schedule.seen === schedule.at) revoke(schedule.apiKey, schedule.change);
 			if (fault) {
@@ -61,8 +57,8 @@ function installHooks(): void {
 				return fault;
 			}
 		}
-		return originalTake(method, path, template);
-	};
+		return undefined;
+	});
 	for (const [key, handler] of Object.entries(sim.handlers)) {
 		(sim.handlers as Record<string, typeof handler>)[key] = async (input) => {
 			const started = performance.now();
