@@ -3,7 +3,7 @@ import type { FaultSpec } from './faults';
 import type { RateLimitConfig } from './rateLimit';
 import { forceBackgroundJob } from './resources/backgroundJobs';
 import type { EventInput } from './resources/types';
-import { sendJson } from './server';
+import { sendJson } from './http';
 import type { CreateAgencyOptions, Simulator } from './simulator';
 import { dumpWorkspace } from './state';
 

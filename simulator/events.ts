@@ -1,36 +1,23 @@
 import { nowIso, uuidv4, uuidv7 } from './ids';
+import { openApiCatalog } from './openapi';
 import { latestEmailWith, recordEventEmail } from './resources/emailRecords';
 import { sameEmail } from './resources/leadRecords';
 import type { EventInput } from './resources/types';
 import type { Lead, WorkspaceState } from './state';
 
-export const STANDARD_EVENT_TYPES = [
-	'all_events',
-	'email_sent',
-	'email_opened',
-	'email_link_clicked',
-	'reply_received',
-	'email_bounced',
-	'lead_unsubscribed',
-	'campaign_completed',
-	'account_error',
-	'lead_neutral',
-	'lead_interested',
-	'lead_not_interested',
-	'lead_meeting_booked',
-	'lead_meeting_completed',
-	'lead_closed',
-	'lead_out_of_office',
-	'lead_wrong_person',
-	'lead_no_show',
-	'supersearch_enrichment_completed',
-] as const;
+/**
+ * The standard events, read from Instantly's OpenAPI document rather than from the node's own list,
+ * so the simulator stays an independent check of the node.
+ */
+export function standardEventTypes(): readonly string[] {
+	return openApiCatalog().webhookEventTypes;
+}
 
 const REPLY_EVENTS = new Set(['reply_received', 'auto_reply_received']);
 /** Events about an email already sent: their `email_id` is that email's id. */
 const SENT_EMAIL_EVENTS = new Set(['email_opened', 'link_clicked', 'email_bounced']);
 
-/** Subscriptions say `email_link_clicked`; payloads say `link_clicked` (REFERENCE §2.4). */
+/** Subscriptions say `email_link_clicked`; payloads say `link_clicked` (see docs/decisions.md). */
 export function deliveredEventType(eventType: string): string {
 	return eventType === 'email_link_clicked' ? 'link_clicked' : eventType;
 }
@@ -57,7 +44,7 @@ function leadFields(lead: Lead | undefined): Record<string, unknown> {
 	return { email: lead.email, ...(lead.payload ?? {}), campaign: lead.campaign, ...(lead.list_id ? { list_id: lead.list_id } : {}) };
 }
 
-/** The flat JSON Instantly POSTs (REFERENCE §2.5): base fields, lead fields and custom variables side by side. */
+/** The flat JSON Instantly POSTs: base fields, lead fields and custom variables side by side. */
 export function buildEventPayload(workspace: WorkspaceState, event: EventInput): Record<string, unknown> {
 	const eventType = deliveredEventType(event.event_type);
 	const lead = findEventLead(workspace, event);

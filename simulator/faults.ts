@@ -35,28 +35,43 @@ export interface Fault extends Required<Pick<FaultSpec, 'method' | 'path' | 'kin
 	contentType?: string;
 }
 
+/** Asked at every API call, before the queued faults: how this call fails, or undefined to let it be. */
+export type FaultPlan = (call: { method: string; path: string; template: string }) => Omit<FaultSpec, 'method' | 'path' | 'count' | 'skip'> | undefined;
+
+function toFault(spec: FaultSpec): Fault {
+	return {
+		method: spec.method.toUpperCase(),
+		path: spec.path,
+		kind: spec.kind ?? 'status',
+		status: spec.status ?? (spec.kind === 'answer' ? 200 : 500),
+		remaining: spec.count ?? 1,
+		skip: spec.skip ?? 0,
+		retryAfter: spec.retryAfter,
+		message: spec.message,
+		text: spec.text,
+		contentType: spec.contentType,
+	};
+}
+
 export class FaultRegistry {
 	private faults: Fault[] = [];
+	private plan?: FaultPlan;
 
 	add(spec: FaultSpec): Fault {
-		const fault: Fault = {
-			method: spec.method.toUpperCase(),
-			path: spec.path,
-			kind: spec.kind ?? 'status',
-			status: spec.status ?? (spec.kind === 'answer' ? 200 : 500),
-			remaining: spec.count ?? 1,
-			skip: spec.skip ?? 0,
-			retryAfter: spec.retryAfter,
-			message: spec.message,
-			text: spec.text,
-			contentType: spec.contentType,
-		};
+		const fault = toFault(spec);
 		this.faults.push(fault);
 		return fault;
 	}
 
+	/** Replaces the plan (none: only queued faults apply); `clear()` removes it. */
+	setPlan(plan?: FaultPlan): void {
+		this.plan = plan;
+	}
+
 	/** Uses up one failure of the first fault matching this call. */
 	take(method: string, path: string, template: string): Fault | undefined {
+		const planned = this.plan?.({ method, path, template });
+		if (planned) return toFault({ ...planned, method, path });
 		const fault = this.faults.find(
 			(candidate) => (candidate.method === '*' || candidate.method === method) && (candidate.path === path || candidate.path === template),
 		);
@@ -76,5 +91,6 @@ export class FaultRegistry {
 
 	clear(): void {
 		this.faults = [];
+		this.plan = undefined;
 	}
 }

@@ -1,5 +1,4 @@
-import { startSimulator } from './index';
-import { seedDemoWorkspace } from './seed';
+import { seedDemoWorkspace, startSimulator } from './index';
 import { seedDemoAgency } from './seedAgency';
 
 async function main(): Promise<void> {

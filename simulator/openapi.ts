@@ -105,8 +105,22 @@ function createAjv(coerceTypes: false | 'array'): Ajv2020 {
 	return ajv;
 }
 
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The `event_type` enum of a webhook subscription: every standard event Instantly delivers. */
+function webhookEventTypes(document: OpenApiDocument): string[] {
+	const properties = document.components.schemas.Webhook?.properties;
+	const eventType = isObject(properties) ? properties.event_type : undefined;
+	const values = isObject(eventType) ? eventType.enum : undefined;
+	if (!Array.isArray(values)) throw new Error('The OpenAPI document has no Webhook.event_type enum');
+	return values.filter((value): value is string => typeof value === 'string');
+}
+
 export class OpenApiCatalog {
 	readonly operations: Operation[];
+	readonly webhookEventTypes: readonly string[];
 	private readonly document: OpenApiDocument;
 	private readonly requestAjv = createAjv(false);
 	private readonly parameterAjv = createAjv('array');
@@ -115,6 +129,7 @@ export class OpenApiCatalog {
 
 	constructor(documentPath = OPENAPI_PATH) {
 		this.document = JSON.parse(readFileSync(documentPath, 'utf8')) as OpenApiDocument;
+		this.webhookEventTypes = webhookEventTypes(this.document);
 		const components = { $id: DOCUMENT_BASE, components: this.document.components };
 		for (const ajv of [this.requestAjv, this.parameterAjv, this.responseAjv]) ajv.addSchema(components);
 		this.operations = [];

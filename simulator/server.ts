@@ -3,6 +3,7 @@ import { authorize } from './auth';
 import { handleControlRequest, CONTROL_PREFIX } from './control';
 import { ApiError, envelope } from './errors';
 import type { Fault } from './faults';
+import { readBody, sendJson, type RequestHandler } from './http';
 import { nowIso } from './ids';
 import type { Operation } from './openapi';
 import { Reply } from './resources/types';
@@ -12,21 +13,6 @@ const EMPTY_JSON_BODY = "Body cannot be empty when content-type is set to 'appli
 
 /** A request refused by validation: answered with a 400/404/415 and listed in `invalidRequests`. */
 class InvalidRequestError extends ApiError {}
-
-export function readBody(request: IncomingMessage): Promise<string> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		request.on('data', (chunk: Buffer) => chunks.push(chunk));
-		request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-		request.on('error', reject);
-	});
-}
-
-export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-	const text = body === undefined ? '' : JSON.stringify(body);
-	response.writeHead(status, { ...(text ? { 'content-type': 'application/json; charset=utf-8' } : {}), ...headers });
-	response.end(text);
-}
 
 function parseQuery(url: URL): Record<string, string | string[]> {
 	const query: Record<string, string | string[]> = {};
@@ -120,17 +106,35 @@ function dropConnection(request: IncomingMessage, record: RecordedRequest): void
 	request.socket.destroy();
 }
 
-/** Entry point for every HTTP request: control API, or the simulated Instantly API v2. */
-export async function handleRequest(simulator: Simulator, request: IncomingMessage, response: ServerResponse): Promise<void> {
-	const url = new URL(request.url ?? '/', 'http://simulator.local');
-	const rawBody = await readBody(request);
-	if (url.pathname.startsWith(CONTROL_PREFIX)) return handleControlRequest(simulator, request, response, url, rawBody);
-	const done = await simulator.admitRequest();
-	try {
-		await handleApiRequest(simulator, request, response, url, rawBody);
-	} finally {
-		done();
-	}
+/**
+ * The simulator's HTTP front: the control API, or the simulated Instantly API v2. It also adds up
+ * the real time each API request spends here, from its arrival to the end of its answer.
+ */
+export function simulatorRequestHandler(simulator: Simulator): RequestHandler {
+	return async (request, response) => {
+		const url = new URL(request.url ?? '/', 'http://simulator.local');
+		if (url.pathname.startsWith(CONTROL_PREFIX)) return handleControlRequest(simulator, request, response, url, await readBody(request));
+		timeAnswer(simulator, response);
+		const rawBody = await readBody(request);
+		const done = await simulator.admitRequest();
+		try {
+			await handleApiRequest(simulator, request, response, url, rawBody);
+		} finally {
+			done();
+		}
+	};
+}
+
+function timeAnswer(simulator: Simulator, response: ServerResponse): void {
+	const arrived = performance.now();
+	let counted = false;
+	const answered = () => {
+		if (counted) return;
+		counted = true;
+		simulator.answerMs += performance.now() - arrived;
+	};
+	response.once('finish', answered);
+	response.once('close', answered);
 }
 
 async function handleApiRequest(simulator: Simulator, request: IncomingMessage, response: ServerResponse, url: URL, rawBody: string): Promise<void> {

@@ -1,18 +1,17 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Credentials } from './auth';
 import { ManualClock, systemClock, type Clock } from './clock';
 import { DEFAULT_DELIVERY_OPTIONS, fireEvent, sendTestEvent, type DeliveryOptions } from './delivery';
-import { FaultRegistry, type Fault, type FaultSpec } from './faults';
+import { FaultRegistry, type Fault, type FaultPlan, type FaultSpec } from './faults';
+import { listenHttp, type HttpServer, type RequestHandler } from './http';
 import { uuidv4 } from './ids';
 import { openApiCatalog, type OpenApiCatalog } from './openapi';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitConfig } from './rateLimit';
 import { allHandlers } from './resources';
 import { createAccountRecord, type NewAccount } from './resources/accounts';
 import { createEmailRecord, type NewEmail } from './resources/emailRecords';
+import { createLeadRecord } from './resources/leadRecords';
 import type { EventInput, SimulatorServices } from './resources/types';
-import { handleRequest } from './server';
-import { createWorkspaceState, type Account, type DeliveryResult, type Email, type WorkspaceState } from './state';
+import { createWorkspaceState, type Account, type DeliveryResult, type Email, type Lead, type WorkspaceState } from './state';
 import { WorkspaceGroups, type MemberStatus, type WorkspaceGroupMember } from './workspaceGroups';
 
 export interface SimulatorOptions {
@@ -132,6 +131,12 @@ export class Simulator {
 	maskWebhookHeaders: boolean;
 	/** The most API requests handled at once since the last `clearRequests()`. */
 	peakConcurrentRequests = 0;
+	/**
+	 * Real milliseconds the API requests since the last `clearRequests()` spent in the simulator, each
+	 * from its arrival to the end of its answer (latency, validation, handler, serialising); requests
+	 * handled at the same time add up.
+	 */
+	answerMs = 0;
 	readonly services: SimulatorServices;
 	readonly clock: Clock;
 	private readonly workspaces = new Map<string, WorkspaceState>();
@@ -139,7 +144,7 @@ export class Simulator {
 	private readonly apiKeys = new Map<string, string>();
 	private readonly timers = new Set<() => void>();
 	private readonly inFlight = new Set<Promise<unknown>>();
-	private server?: Server;
+	private server?: HttpServer;
 	private concurrentRequests = 0;
 	private held?: { count: number; listeners: Array<() => boolean>; released: Promise<void>; release(): void };
 
@@ -178,15 +183,10 @@ export class Simulator {
 		};
 	}
 
-	async listen(): Promise<this> {
-		const server = createServer((request, response) => void handleRequest(this, request, response));
-		this.server = server;
-		await new Promise<void>((resolve, reject) => {
-			server.once('error', reject);
-			server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => resolve());
-		});
-		const address = server.address() as AddressInfo;
-		this.url = `http://${address.address}:${address.port}`;
+	/** Serves `handle` (the HTTP front, which knows this simulator) on the configured host and port. */
+	async listen(handle: RequestHandler): Promise<this> {
+		this.server = await listenHttp(handle, this.options.port ?? 0, this.options.host ?? '127.0.0.1');
+		this.url = this.server.url;
 		return this;
 	}
 
@@ -196,8 +196,7 @@ export class Simulator {
 		const server = this.server;
 		if (!server) return;
 		this.server = undefined;
-		server.closeAllConnections();
-		await new Promise<void>((resolve) => server.close(() => resolve()));
+		await server.close();
 	}
 
 	createWorkspace(options: CreateWorkspaceOptions = {}): CreatedWorkspace {
@@ -208,6 +207,7 @@ export class Simulator {
 		return { id: workspace.id, apiKey };
 	}
 
+	/** Adds a key to a workspace, or gives one of its keys new scopes. */
 	addApiKey(workspaceId: string, apiKey: string, scopes: string[] = ['all:all']): void {
 		const workspace = this.workspace(workspaceId);
 		const owner = this.apiKeys.get(apiKey);
@@ -240,6 +240,17 @@ export class Simulator {
 		return this.workspaceGroups.setStatus(memberId, status);
 	}
 
+	/** From now on the key is unknown: every call with it answers 401. */
+	revokeApiKey(apiKey: string): void {
+		this.workspace(apiKey).apiKeys.delete(apiKey);
+		this.apiKeys.delete(apiKey);
+	}
+
+	/** Turns a workspace's paid plan on or off; without one, every call answers 402. */
+	setPaid(workspaceIdOrApiKey: string, paid: boolean): void {
+		this.workspace(workspaceIdOrApiKey).paid = paid;
+	}
+
 	/** Direct access to a workspace's state, by workspace id or by one of its API keys. */
 	workspace(idOrApiKey: string): WorkspaceState {
 		const workspace = this.workspaces.get(idOrApiKey) ?? this.workspaces.get(this.apiKeys.get(idOrApiKey) ?? '');
@@ -267,6 +278,33 @@ export class Simulator {
 		return createAccountRecord(this.workspace(workspaceIdOrApiKey), account);
 	}
 
+	/**
+	 * Puts a lead straight into a campaign or list, as `POST /leads/add` would create it but without
+	 * its duplicate and block-list checks: for seeding large workspaces quickly.
+	 */
+	addLead(workspaceIdOrApiKey: string, lead: Record<string, unknown>, placement: { campaign: string | null; list_id: string | null }): Lead {
+		return createLeadRecord(this.workspace(workspaceIdOrApiKey), lead, placement);
+	}
+
+	/** How many leads the workspace holds, or how many have every field of `where` equal to the given value. */
+	countLeads(workspaceIdOrApiKey: string, where: Record<string, unknown> = {}): number {
+		const conditions = Object.entries(where);
+		let count = 0;
+		for (const lead of this.workspace(workspaceIdOrApiKey).leads.values()) {
+			if (conditions.every(([field, value]) => lead[field] === value)) count++;
+		}
+		return count;
+	}
+
+	/** How many leads of the workspace have each email address (lower-cased); leads without one are left out. */
+	countLeadsByEmail(workspaceIdOrApiKey: string): Map<string, number> {
+		const counts = new Map<string, number>();
+		for (const { email } of this.workspace(workspaceIdOrApiKey).leads.values()) {
+			if (email) counts.set(email.toLowerCase(), (counts.get(email.toLowerCase()) ?? 0) + 1);
+		}
+		return counts;
+	}
+
 	/** Puts an email in the workspace's unibox; received (`ue_type` 2) and unread unless told otherwise. */
 	addEmail(workspaceIdOrApiKey: string, email: NewEmail): Email {
 		return createEmailRecord(this.workspace(workspaceIdOrApiKey), email);
@@ -282,6 +320,7 @@ export class Simulator {
 		this.requests.length = 0;
 		this.responseViolations.length = 0;
 		this.peakConcurrentRequests = this.concurrentRequests;
+		this.answerMs = 0;
 	}
 
 	/**
@@ -330,6 +369,14 @@ export class Simulator {
 
 	injectFault(spec: FaultSpec): Fault {
 		return this.faults.add(spec);
+	}
+
+	/**
+	 * Asks `plan` at every API call, before the injected faults, whether that call fails: for fault
+	 * schedules that a count and a skip cannot say (a seeded random rate). `clearFaults()` drops it.
+	 */
+	planFaults(plan: FaultPlan): void {
+		this.faults.setPlan(plan);
 	}
 
 	clearFaults(): void {

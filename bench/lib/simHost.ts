@@ -10,16 +10,13 @@
  * - fault schedules: a fault at the k-th matching call, a seeded random fault rate, or a change of
  *   the key/plan/scopes at the k-th call (a real 401/402/403 afterwards).
  */
-import { startSimulator, type Simulator } from '../../simulator';
-import type { Fault } from '../../simulator/faults';
-import { createLeadRecord } from '../../simulator/resources/leadRecords';
-import type { Lead, WorkspaceState } from '../../simulator/state';
+import { startSimulator, type FaultKind, type Lead, type Simulator, type WorkspaceState } from '../../simulator';
 
 let sim: Simulator;
 const handlerMs: Record<string, { calls: number; ms: number }> = {};
 const emailIndex = new WeakMap<WorkspaceState, Map<string, Lead[]>>();
 
-type FaultKindSpec = { kind: Fault['kind']; status?: number; retryAfter?: number; message?: string };
+type FaultKindSpec = { kind: FaultKind; status?: number; retryAfter?: number; message?: string };
 type Schedule =
 	| { type: 'at'; method: string; path: string; at: number[]; fault: FaultKindSpec }
 	| { type: 'random'; method: string; path: string; rate: number; seed: number; faults: FaultKindSpec[] }
@@ -39,41 +36,20 @@ function mulberry32(seed: number) {
 	};
 }
 
-function toFault(spec: FaultKindSpec, method: string, path: string): Fault {
-	return { method, path, kind: spec.kind, status: spec.status ?? 500, remaining: 0, skip: 0, retryAfter: spec.retryAfter, message: spec.message };
+function faultLabel(fault: FaultKindSpec): string {
+	const status = fault.status ?? 500;
+	return fault.kind === 'status' ? String(status) : fault.kind === 'applyThenStatus' ? `applyThen${status}` : fault.kind;
 }
-
-function faultLabel(fault: Fault): string {
-	return fault.kind === 'status' ? String(fault.status) : fault.kind === 'applyThenStatus' ? `applyThen${fault.status}` : fault.kind;
-}
-
-let serverMs = 0;
 
 function installHooks(): void {
-	// Time inside the simulator per API call, from the request's arrival to the end of the answer
-	// (the configured latency, body parsing, OpenAPI validation, the handler, serialising).
-	const server = (sim as unknown as { server: import('node:http').Server }).server;
-	server.prependListener('request', (request, response) => {
-		if (request.url?.startsWith('/__simulator')) return;
-		const started = performance.now();
-		let counted = false;
-		const done = () => {
-			if (counted) return;
-			counted = true;
-			serverMs += performance.now() - started;
-		};
-		response.once('finish', done);
-		response.once('close', done);
-	});
-	const originalTake = sim.faults.take.bind(sim.faults);
-	sim.faults.take = (method: string, path: string, template: string) => {
+	sim.planFaults(({ method, path, template }) => {
 		for (const schedule of schedules) {
 			if (schedule.method !== method || (schedule.path !== path && schedule.path !== template)) continue;
 			schedule.seen++;
-			let fault: Fault | undefined;
-			if (schedule.type === 'at' && schedule.at.includes(schedule.seen)) fault = toFault(schedule.fault, method, path);
+			let fault: FaultKindSpec | undefined;
+			if (schedule.type === 'at' && schedule.at.includes(schedule.seen)) fault = schedule.fault;
 			if (schedule.type === 'random' && schedule.rng!() < schedule.rate) {
-				fault = toFault(schedule.faults[Math.floor(schedule.rng!() * schedule.faults.length)], method, path);
+				fault = schedule.faults[Math.floor(schedule.rng!() * schedule.faults.length)];
 			}
 			if (schedule.type === 'revoke' && schedule.seen === schedule.at) revoke(schedule.apiKey, schedule.change);
 			if (fault) {
@@ -81,8 +57,8 @@ function installHooks(): void {
 				return fault;
 			}
 		}
-		return originalTake(method, path, template);
-	};
+		return undefined;
+	});
 	for (const [key, handler] of Object.entries(sim.handlers)) {
 		(sim.handlers as Record<string, typeof handler>)[key] = async (input) => {
 			const started = performance.now();
@@ -99,13 +75,9 @@ function installHooks(): void {
 
 /** From this call on the key is unknown (401), the plan unpaid (402) or the key lacks the scope (403). */
 function revoke(apiKey: string, change: 401 | 402 | 403): void {
-	const workspace = sim.workspace(apiKey);
-	if (change === 401) {
-		workspace.apiKeys.delete(apiKey);
-		(sim as unknown as { apiKeys: Map<string, string> }).apiKeys.delete(apiKey);
-	}
-	if (change === 402) workspace.paid = false;
-	if (change === 403) workspace.apiKeys.set(apiKey, ['campaigns:read']);
+	if (change === 401) sim.revokeApiKey(apiKey);
+	if (change === 402) sim.setPaid(apiKey, false);
+	if (change === 403) sim.addApiKey(sim.workspace(apiKey).id, apiKey, ['campaigns:read']);
 }
 
 function indexOf(workspace: WorkspaceState): Map<string, Lead[]> {
@@ -180,18 +152,15 @@ const commands: Record<string, (...args: any[]) => unknown> = {
 	},
 	/** Leads straight into the state (as `/leads/add` would create them), returned as [id, email]. */
 	seedLeads(apiKey: string, count: number, campaignId: string, prefix = 'lead', returnRows = false) {
-		const workspace = sim.workspace(apiKey);
 		const rows: Array<[string, string]> = [];
 		for (let i = 0; i < count; i++) {
-			const lead = createLeadRecord(workspace, { email: `${prefix}${i}@example.com`, first_name: `First${i}`, last_name: `Last${i}`, company_name: 'Acme' }, { campaign: campaignId, list_id: null });
+			const lead = sim.addLead(apiKey, { email: `${prefix}${i}@example.com`, first_name: `First${i}`, last_name: `Last${i}`, company_name: 'Acme' }, { campaign: campaignId, list_id: null });
 			if (returnRows) rows.push([lead.id, lead.email!]);
 		}
 		return returnRows ? rows : count;
 	},
 	countLeads(apiKey: string, field: string, value: unknown) {
-		let count = 0;
-		for (const lead of sim.workspace(apiKey).leads.values()) if (lead[field] === value) count++;
-		return count;
+		return sim.countLeads(apiKey, { [field]: value });
 	},
 	webhooks(apiKey: string) {
 		return [...sim.workspace(apiKey).webhooks.values()].map((webhook) => ({ id: webhook.id, event_type: webhook.event_type, target_hook_url: webhook.target_hook_url, headers: webhook.headers, status: webhook.status }));
@@ -209,7 +178,6 @@ const commands: Record<string, (...args: any[]) => unknown> = {
 		sim.clearRequests();
 		for (const key of Object.keys(handlerMs)) delete handlerMs[key];
 		for (const key of Object.keys(injected)) delete injected[key];
-		serverMs = 0;
 	},
 	/** Status counts, injected faults, simulator time, and how often each expected email is in the workspace. */
 	stats(apiKey: string, expect?: { prefix: string; count: number }) {
@@ -220,11 +188,9 @@ const commands: Record<string, (...args: any[]) => unknown> = {
 			statuses[label] = (statuses[label] ?? 0) + 1;
 			if (request.dropped) dropped++;
 		}
-		const workspace = sim.workspace(apiKey);
 		let emails: Record<string, number> | undefined;
 		if (expect) {
-			const counts = new Map<string, number>();
-			for (const lead of workspace.leads.values()) if (lead.email) counts.set(lead.email.toLowerCase(), (counts.get(lead.email.toLowerCase()) ?? 0) + 1);
+			const counts = sim.countLeadsByEmail(apiKey);
 			let once = 0, missing = 0, duplicated = 0, extra = 0;
 			for (let i = 0; i < expect.count; i++) {
 				const n = counts.get(`${expect.prefix}${i}@example.com`) ?? 0;
@@ -242,10 +208,10 @@ const commands: Record<string, (...args: any[]) => unknown> = {
 			injected: { ...injected },
 			invalid: sim.invalidRequests.length,
 			invalidSample: sim.invalidRequests.slice(0, 3),
-			leadsInWorkspace: workspace.leads.size,
+			leadsInWorkspace: sim.countLeads(apiKey),
 			emails,
 			simulatorHandlerMs: Math.round(simulatorMs),
-			simulatorServerMs: Math.round(serverMs),
+			simulatorServerMs: Math.round(sim.answerMs),
 			handlerMs: Object.fromEntries(Object.entries(handlerMs).map(([key, entry]) => [key, { calls: entry.calls, ms: Math.round(entry.ms) }])),
 			firstRequestAt: sim.requests[0]?.timestamp,
 			lastRequestAt: sim.requests.at(-1)?.timestamp,

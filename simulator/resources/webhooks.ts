@@ -1,5 +1,5 @@
 import { nowIso, uuidv7 } from '../ids';
-import { eventTypeLabel, STANDARD_EVENT_TYPES } from '../events';
+import { eventTypeLabel, standardEventTypes } from '../events';
 import type { ApiObject, Webhook, WorkspaceState } from '../state';
 import { applyPatch, containsText, deleteOr404, equalsFilter, getOr404, listPage } from './crud';
 import type { HandlerTable, SimulatorServices } from './types';
@@ -57,7 +57,7 @@ export const webhookHandlers: HandlerTable = {
 	},
 	'GET /api/v2/webhooks/event-types': ({ workspace }) => ({
 		event_types: [
-			...STANDARD_EVENT_TYPES.map((id) => ({ id, label: eventTypeLabel(id), type: 'standard' })),
+			...standardEventTypes().map((id) => ({ id, label: eventTypeLabel(id), type: 'standard' })),
 			...[...workspace.leadLabels.values()].map((label) => ({ id: String(label.interest_status), label: label.label, type: 'custom' })),
 		],
 	}),

@@ -34,12 +34,6 @@ async function startHtmlServer(status: number) {
 	};
 }
 
-beforeEach(() => {
-	env.sim.clearRequests();
-	env.sim.clearFaults();
-});
-afterEach(() => expect(env.sim.invalidRequests).toEqual([]));
-
 describe(`Instantly.ai API credential test, as n8n ${n8nLine}.x runs it`, () => {
 	it('passes with a key that only has campaigns:read, and tolerates a trailing slash in the base URL', async () => {
 		expect(await testCredential(env.apiKey)).toEqual(OK);

@@ -1,18 +1,18 @@
-import { seedDemoWorkspace } from '../../simulator/index';
-import { apiClient, useSimulatorWorkspace } from './testClient';
+import { seedDemoWorkspace } from '../../simulator';
+import { apiClient, useSimulator } from '../harness/simulator';
 
 describe('simulator: accounts', () => {
 	const KEY = 'accounts-key';
-	const env = useSimulatorWorkspace(KEY, { clock: 'manual' });
+	const env = useSimulator({ apiKey: KEY });
 
 	const finishJob = async (id: string) => {
-		await env.simulator.runAllTimers();
+		await env.sim.runAllTimers();
 		return (await env.api('GET', `/api/v2/background-jobs/${id}`)).body;
 	};
 
 	it('seeds three accounts in the demo workspace and gets one by its URI-encoded email', async () => {
-		seedDemoWorkspace(env.simulator, 'demo-accounts');
-		const demo = apiClient(env.simulator.url, 'demo-accounts');
+		seedDemoWorkspace(env.sim, 'demo-accounts');
+		const demo = apiClient(env.sim.url, 'demo-accounts');
 		const list = await demo('GET', '/api/v2/accounts?limit=100');
 		expect(list.body.items.map((account: { email: string }) => account.email)).toEqual([
 			'alex@getacme-mail.com',
@@ -28,9 +28,9 @@ describe('simulator: accounts', () => {
 	});
 
 	it('filters by status, provider, tags and search, and pages with the timestamp&email cursor', async () => {
-		env.simulator.addAccount(KEY, { email: 'a1@acme.io', provider_code: 2, tag_ids: ['tag-a'] });
-		env.simulator.addAccount(KEY, { email: 'a2@acme.io', provider_code: 3, status: -1, tag_ids: ['tag-a', 'tag-b'] });
-		env.simulator.addAccount(KEY, { email: 'b3@other.io', provider_code: 2, first_name: 'Bea' });
+		env.sim.addAccount(KEY, { email: 'a1@acme.io', provider_code: 2, tag_ids: ['tag-a'] });
+		env.sim.addAccount(KEY, { email: 'a2@acme.io', provider_code: 3, status: -1, tag_ids: ['tag-a', 'tag-b'] });
+		env.sim.addAccount(KEY, { email: 'b3@other.io', provider_code: 2, first_name: 'Bea' });
 		const emails = async (query: string) =>
 			(await env.api('GET', `/api/v2/accounts${query}`)).body.items.map((account: { email: string }) => account.email);
 		expect(await emails('?provider_code=2')).toEqual(['a1@acme.io', 'b3@other.io']);
@@ -48,7 +48,7 @@ describe('simulator: accounts', () => {
 	});
 
 	it('patches (replacing the warmup object), pauses, resumes and deletes an account', async () => {
-		env.simulator.addAccount(KEY, { email: 'Jon@Doe.com', first_name: 'Jon' });
+		env.sim.addAccount(KEY, { email: 'Jon@Doe.com', first_name: 'Jon' });
 		const path = `/api/v2/accounts/${encodeURIComponent('jon@doe.com')}`;
 		const patched = await env.api('PATCH', path, { last_name: 'Doe', daily_limit: 50, warmup: { limit: 25, advanced: { weekday_only: false } } });
 		expect(patched.body).toMatchObject({ email: 'Jon@Doe.com', last_name: 'Doe', daily_limit: 50 });
@@ -62,8 +62,8 @@ describe('simulator: accounts', () => {
 	});
 
 	it('enables and disables warmup in background jobs that flip warmup_status', async () => {
-		env.simulator.addAccount(KEY, { email: 'w1@acme.io' });
-		env.simulator.addAccount(KEY, { email: 'w2@acme.io' });
+		env.sim.addAccount(KEY, { email: 'w1@acme.io' });
+		env.sim.addAccount(KEY, { email: 'w2@acme.io' });
 		expect((await env.api('GET', '/api/v2/accounts/w1%40acme.io')).body.warmup_status).toBe(0);
 		const job = await env.api('POST', '/api/v2/accounts/warmup/enable', { emails: ['w1@acme.io', 'ghost@acme.io'] });
 		expect(job.body).toMatchObject({ type: 'update-warmup-accounts', entity_type: 'workspace', status: 'pending', progress: 0 });
@@ -84,8 +84,8 @@ describe('simulator: accounts', () => {
 	});
 
 	it('answers warmup analytics (POST with emails), test vitals, and creates IMAP accounts', async () => {
-		env.simulator.addAccount(KEY, { email: 'warm@acme.io', warmup_status: 1 });
-		env.simulator.addAccount(KEY, { email: 'broken@broken.io', status: -1 });
+		env.sim.addAccount(KEY, { email: 'warm@acme.io', warmup_status: 1 });
+		env.sim.addAccount(KEY, { email: 'broken@broken.io', status: -1 });
 		const analytics = await env.api('POST', '/api/v2/accounts/warmup-analytics', { emails: ['warm@acme.io', 'nobody@x.io'] });
 		expect(Object.keys(analytics.body.email_date_data)).toEqual(['warm@acme.io']);
 		expect(Object.keys(analytics.body.email_date_data['warm@acme.io'])).toHaveLength(7);
@@ -106,8 +106,8 @@ describe('simulator: accounts', () => {
 	});
 
 	it('creates accounts through the control API', async () => {
-		const control = apiClient(env.simulator.url);
-		const { id } = env.simulator.workspace(KEY);
+		const control = apiClient(env.sim.url);
+		const { id } = env.sim.workspace(KEY);
 		const account = await control('POST', `/__simulator/workspaces/${id}/accounts`, { email: 'ctl@acme.io', provider_code: 3, tag_ids: ['t1'] });
 		expect(account.body).toMatchObject({ email: 'ctl@acme.io', provider_code: 3 });
 		expect((await env.api('GET', '/api/v2/accounts?tag_ids=t1')).body.items).toHaveLength(1);

@@ -7,8 +7,8 @@ import {
 	startSimulator,
 	type CreatedAgency,
 	type Simulator,
-} from '../../simulator/index';
-import { apiClient, MINIMAL_CAMPAIGN, startReceiver } from './testClient';
+} from '../../simulator';
+import { apiClient, MINIMAL_CAMPAIGN, startReceiver } from '../harness/simulator';
 
 describe('simulator: agency workspace groups', () => {
 	let simulator: Simulator;

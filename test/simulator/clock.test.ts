@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { ManualClock, startSimulator, type Simulator } from '../../simulator/index';
-import { apiClient, startReceiver } from './testClient';
+import { ManualClock, startSimulator, type Simulator } from '../../simulator';
+import { apiClient, startReceiver } from '../harness/simulator';
 
 describe('ManualClock', () => {
 	it('fires timers in due order as time passes them, those due together in the order they were set', async () => {

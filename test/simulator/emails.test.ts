@@ -1,5 +1,5 @@
-import { seedDemoWorkspace, startSimulator, type Simulator } from '../../simulator/index';
-import { apiClient, MINIMAL_CAMPAIGN, startReceiver } from './testClient';
+import { seedDemoWorkspace, startSimulator, type Simulator } from '../../simulator';
+import { apiClient, MINIMAL_CAMPAIGN, startReceiver } from '../harness/simulator';
 
 describe('simulator: emails (unibox)', () => {
 	let simulator: Simulator;

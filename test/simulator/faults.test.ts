@@ -1,5 +1,5 @@
-import { ManualClock, startSimulator, type Simulator } from '../../simulator/index';
-import { apiClient } from './testClient';
+import { ManualClock, startSimulator, type Simulator } from '../../simulator';
+import { apiClient } from '../harness/simulator';
 
 describe('simulator: faults, latency, rate limits and the control API', () => {
 	let simulator: Simulator;

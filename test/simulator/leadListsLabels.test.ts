@@ -1,12 +1,12 @@
-import { MINIMAL_CAMPAIGN, useSimulatorWorkspace } from './testClient';
+import { MINIMAL_CAMPAIGN, useSimulator } from '../harness/simulator';
 
 describe('simulator: lead lists and lead labels', () => {
 	const KEY = 'lists-key';
-	const env = useSimulatorWorkspace(KEY, { clock: 'manual', rateLimits: false });
+	const env = useSimulator({ apiKey: KEY, simulator: { rateLimits: false } });
 
 	it('creates, gets, lists, patches and deletes lead lists', async () => {
 		const list = (await env.api('POST', '/api/v2/lead-lists', { name: 'Webinar', has_enrichment_task: true })).body;
-		expect(list).toMatchObject({ name: 'Webinar', has_enrichment_task: true, organization_id: env.simulator.workspace(KEY).id });
+		expect(list).toMatchObject({ name: 'Webinar', has_enrichment_task: true, organization_id: env.sim.workspace(KEY).id });
 		await env.api('POST', '/api/v2/lead-lists', { name: 'Trials' });
 		expect((await env.api('GET', `/api/v2/lead-lists/${list.id}`)).body.name).toBe('Webinar');
 		expect((await env.api('GET', '/api/v2/lead-lists?search=tri')).body.items).toHaveLength(1);
@@ -21,7 +21,7 @@ describe('simulator: lead lists and lead labels', () => {
 	it('counts a list’s leads by verification status', async () => {
 		const list = (await env.api('POST', '/api/v2/lead-lists', { name: 'To verify' })).body;
 		await env.api('POST', '/api/v2/leads/add', { list_id: list.id, leads: ['a', 'b', 'c', 'd', 'e'].map((name) => ({ email: `${name}@acme.com` })) });
-		const leads = [...env.simulator.workspace(KEY).leads.values()];
+		const leads = [...env.sim.workspace(KEY).leads.values()];
 		leads[1].verification_status = -1;
 		leads[2].verification_status = -2;
 		leads[3].verification_status = 12;
@@ -49,7 +49,7 @@ describe('simulator: lead lists and lead labels', () => {
 		const campaign = (await env.api('POST', '/api/v2/campaigns', MINIMAL_CAMPAIGN)).body;
 		const lead = (await env.api('POST', '/api/v2/leads', { campaign: campaign.id, email: 'x@acme.com' })).body;
 		await env.api('POST', '/api/v2/leads/update-interest-status', { lead_email: 'x@acme.com', interest_value: hot.interest_status });
-		const email = env.simulator.addEmail(KEY, { lead: 'x@acme.com' });
+		const email = env.sim.addEmail(KEY, { lead: 'x@acme.com' });
 		expect(email.i_status).toBe(hot.interest_status);
 		const deleted = await env.api('DELETE', `/api/v2/lead-labels/${hot.id}`, { reassigned_status: 1 });
 		expect(deleted.body.id).toBe(hot.id);
@@ -57,6 +57,6 @@ describe('simulator: lead lists and lead labels', () => {
 		expect((await env.api('GET', `/api/v2/emails/${email.id}`)).body.i_status).toBe(1);
 		expect((await env.api('DELETE', `/api/v2/lead-labels/${cold.id}`)).status).toBe(200);
 		expect((await env.api('GET', '/api/v2/lead-labels')).body.items).toEqual([]);
-		await env.simulator.waitForIdle();
+		await env.sim.waitForIdle();
 	});
 });

@@ -1,5 +1,5 @@
-import { startSimulator, type Simulator } from '../../simulator/index';
-import { apiClient, MINIMAL_CAMPAIGN } from './testClient';
+import { startSimulator, type Simulator } from '../../simulator';
+import { apiClient, MINIMAL_CAMPAIGN } from '../harness/simulator';
 
 describe('simulator: validation against the OpenAPI document', () => {
 	let simulator: Simulator;

@@ -1,5 +1,5 @@
-import { startSimulator, type Simulator } from '../../simulator/index';
-import { apiClient, MINIMAL_CAMPAIGN, startReceiver } from './testClient';
+import { startSimulator, type Simulator } from '../../simulator';
+import { apiClient, MINIMAL_CAMPAIGN, startReceiver } from '../harness/simulator';
 
 describe('simulator: webhook delivery', () => {
 	let simulator: Simulator;

@@ -3,7 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { InstantlyTrigger } from '../../../nodes/Instantly/InstantlyTrigger.node';
 import { hookContext } from '../../harness/context';
 import { useRetryClock } from '../../harness/retryClock';
-import { startSimulator, type FaultSpec, type Simulator } from '../../../simulator';
+import { useSimulator } from '../../harness/simulator';
+import type { FaultSpec } from '../../../simulator';
 
 /*
  * The activation drill: 100 activate/deactivate cycles with failures injected into webhook creation and
@@ -44,7 +45,8 @@ const DELETE_FAULTS: Array<Omit<FaultSpec, 'method' | 'path'>> = [
 	{ status: 403 },
 ];
 
-let sim: Simulator;
+// A still clock and no rate limits: what the drill checks cannot depend on how fast the machine runs it.
+const env = useSimulator({ apiKey: KEY, simulator: { rateLimits: false } });
 // The transport's backoff between retries is not what the drill is about: it asks for it and moves on.
 useRetryClock();
 let staticData: IDataObject = {};
@@ -54,7 +56,7 @@ async function hook(method: 'checkExists' | 'create' | 'delete') {
 	staticData = JSON.parse(JSON.stringify(staticData)) as IDataObject;
 	const { context } = hookContext({
 		nodeType: trigger,
-		credentials: { apiKey: KEY, baseUrl: sim.url },
+		credentials: { apiKey: KEY, baseUrl: env.sim.url },
 		parameters: { events: EVENTS, campaign: { __rl: true, mode: 'list', value: '' }, options: {} },
 		staticData,
 		webhookUrl: URL,
@@ -65,7 +67,7 @@ async function hook(method: 'checkExists' | 'create' | 'delete') {
 }
 
 const inInstantly = () =>
-	[...sim.workspace(KEY).webhooks.values()].filter((webhook) => webhook.target_hook_url === URL);
+	[...env.sim.workspace(KEY).webhooks.values()].filter((webhook) => webhook.target_hook_url === URL);
 const remembered = () =>
 	((staticData.production as { webhooks?: Array<{ id: string }> } | undefined)?.webhooks ?? []).map(({ id }) => id);
 
@@ -76,13 +78,6 @@ function expectInstantlyMatchesStaticData(step: string) {
 	expect({ step, duplicatedEvents: events.length - new Set(events).size }).toEqual({ step, duplicatedEvents: 0 });
 }
 
-beforeAll(async () => {
-	// A still clock and no rate limits: what the drill checks cannot depend on how fast the machine runs it.
-	sim = await startSimulator({ port: 0, clock: 'manual', rateLimits: false });
-	sim.createWorkspace({ apiKey: KEY });
-});
-afterAll(async () => await sim.close());
-
 it('survives 100 activate/deactivate cycles with failures injected into create and delete', async () => {
 	const random = seeded(8);
 	const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
@@ -90,7 +85,7 @@ it('survives 100 activate/deactivate cycles with failures injected into create a
 
 	for (let cycle = 1; cycle <= CYCLES; cycle++) {
 		if (random() < 0.35) {
-			sim.injectFault({ method: 'POST', path: '/api/v2/webhooks', skip: Math.floor(random() * EVENTS.length), ...pick(CREATE_FAULTS) });
+			env.sim.injectFault({ method: 'POST', path: '/api/v2/webhooks', skip: Math.floor(random() * EVENTS.length), ...pick(CREATE_FAULTS) });
 			counts.createFaults++;
 		}
 		let active = false;
@@ -99,7 +94,7 @@ it('survives 100 activate/deactivate cycles with failures injected into create a
 		} catch {
 			counts.failedActivations++;
 		}
-		sim.clearFaults();
+		env.sim.clearFaults();
 		expectInstantlyMatchesStaticData(`cycle ${cycle} after activation`);
 		if (active) {
 			counts.activations++;
@@ -110,11 +105,11 @@ it('survives 100 activate/deactivate cycles with failures injected into create a
 		}
 
 		if (random() < 0.35) {
-			sim.injectFault({ method: 'DELETE', path: '/api/v2/webhooks/{id}', skip: Math.floor(random() * EVENTS.length), ...pick(DELETE_FAULTS) });
+			env.sim.injectFault({ method: 'DELETE', path: '/api/v2/webhooks/{id}', skip: Math.floor(random() * EVENTS.length), ...pick(DELETE_FAULTS) });
 			counts.deleteFaults++;
 		}
 		await hook('delete');
-		sim.clearFaults();
+		env.sim.clearFaults();
 		expectInstantlyMatchesStaticData(`cycle ${cycle} after deactivation`);
 		counts.leftAfterDelete += remembered().length;
 	}
@@ -124,7 +119,7 @@ it('survives 100 activate/deactivate cycles with failures injected into create a
 	await hook('delete');
 	expect(inInstantly()).toHaveLength(0);
 	expect(remembered()).toHaveLength(0);
-	expect(sim.invalidRequests).toEqual([]);
+	expect(env.sim.invalidRequests).toEqual([]);
 
 	expect(counts.createFaults).toBeGreaterThan(20);
 	expect(counts.deleteFaults).toBeGreaterThan(10);

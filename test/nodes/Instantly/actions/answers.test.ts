@@ -1,7 +1,7 @@
-import type { Parameter } from './setup';
-import { rl, useInstantly } from './setup';
+import { useSimulator, type Parameter } from '../../../harness/simulator';
+import { rl } from './setup';
 
-const t = useInstantly();
+const t = useSimulator();
 
 const ACCOUNT = 'alex@getacme-mail.com';
 

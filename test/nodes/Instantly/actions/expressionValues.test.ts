@@ -1,7 +1,7 @@
-import type { Parameter } from './setup';
-import { rl, useInstantly } from './setup';
+import { useSimulator, type Parameter } from '../../../harness/simulator';
+import { rl } from './setup';
 
-const t = useInstantly();
+const t = useSimulator();
 
 /** Runs the node expecting an error; returns its message, and checks nothing reached Instantly. */
 async function refused(parameters: Record<string, Parameter>): Promise<string> {

@@ -1,7 +1,8 @@
 import { Instantly } from '../../../../nodes/Instantly/Instantly.node';
-import { itemsOf, useInstantly } from './setup';
+import { itemsOf } from './setup';
+import { useSimulator } from '../../../harness/simulator';
 
-const t = useInstantly();
+const t = useSimulator();
 
 describe('router', () => {
 	it('sends items in parallel and still outputs them in input order, each paired to its input', async () => {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 import { TIMEZONES } from '../../../../nodes/Instantly/helpers/timezones';
+import { OPENAPI_PATH } from '../../../../simulator';
 
-const document = JSON.parse(readFileSync(join(__dirname, '../../../../simulator/openapi/api_v2.json'), 'utf8'));
+const document = JSON.parse(readFileSync(OPENAPI_PATH, 'utf8'));
 
 describe('TIMEZONES', () => {
 	it('is exactly the 102-zone enum of the campaign schedule in the OpenAPI document', () => {

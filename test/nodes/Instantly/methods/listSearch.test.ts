@@ -3,10 +3,10 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 import { Instantly } from '../../../../nodes/Instantly/Instantly.node';
 import { searchCampaigns, searchLeadLists } from '../../../../nodes/Instantly/methods/listSearch';
 import { loadOptionsContext } from '../../../harness/context';
-import { DEFAULT_RATE_LIMITS } from '../../../../simulator/rateLimit';
-import { useInstantly } from '../actions/setup';
+import { DEFAULT_RATE_LIMITS } from '../../../../simulator';
+import { useSimulator } from '../../../harness/simulator';
 
-const t = useInstantly();
+const t = useSimulator();
 
 type Search = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
 

@@ -3,15 +3,14 @@ import path from 'path';
 
 import { acceptedScopes, endpoints, resolvePath } from '../../../../nodes/Instantly/transport/endpoints';
 import { PACKAGE_VERSION } from '../../../../nodes/Instantly/transport/version';
+import { OPENAPI_PATH } from '../../../../simulator';
 
 interface OpenApiOperation {
 	description?: string;
 	requestBody?: { content?: Record<string, { schema?: { type?: unknown } }> };
 }
 
-const document = JSON.parse(
-	readFileSync(path.join(__dirname, '../../../../simulator/openapi/api_v2.json'), 'utf8'),
-) as { paths: Record<string, Record<string, OpenApiOperation>> };
+const document = JSON.parse(readFileSync(OPENAPI_PATH, 'utf8')) as { paths: Record<string, Record<string, OpenApiOperation>> };
 
 describe.each(Object.entries(endpoints))('endpoint %s', (_name, endpoint) => {
 	const operation = document.paths[endpoint.path]?.[endpoint.method.toLowerCase()];

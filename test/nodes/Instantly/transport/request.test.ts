@@ -38,15 +38,6 @@ async function createCampaign(name: string) {
 const requestsTo = (method: string, template: string) =>
 	env.sim.requests.filter((request) => request.method === method && request.template === template);
 
-beforeEach(() => {
-	env.sim.clearRequests();
-	env.sim.clearFaults();
-});
-
-afterEach(() => {
-	expect(env.sim.invalidRequests).toEqual([]);
-});
-
 describe('instantlyApiRequest', () => {
 	it('sends the key as a Bearer token and identifies itself', async () => {
 		await instantlyApiRequest.call(transport(), endpoints.listCampaigns, { qs: { limit: 1 } });

@@ -112,11 +112,6 @@ const scenarios: Scenario[] = [
 	{ name: 'a dropped connection on every attempt', start: simulatorFault({ kind: 'drop' }) },
 ];
 
-beforeEach(() => {
-	env.sim.clearRequests();
-	env.sim.clearFaults();
-});
-
 describe(`the API key stays out of errors, through n8n ${n8nLine}.x's request helper`, () => {
 	it.each(scenarios)('an action request failing with $name', async ({ start }) => {
 		const target = await start('GET', '/api/v2/campaigns');

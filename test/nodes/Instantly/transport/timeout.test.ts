@@ -31,11 +31,6 @@ function recording<T extends { helpers: { httpRequestWithAuthentication: unknown
 const executeWith = (parameters: Record<string, unknown>) =>
 	recording(executeContext({ nodeType: new Instantly(), credentials: env.credentials, parameters }).context);
 
-beforeEach(() => {
-	env.sim.clearRequests();
-	env.sim.clearFaults();
-});
-
 describe('request timeout', () => {
 	it('defaults to 60 s per request', async () => {
 		const { context, sent } = executeWith({});

@@ -7,7 +7,7 @@ import { clearRecentDeliveries } from '../../../../nodes/Instantly/trigger/deliv
 import { VERIFICATION_HEADER } from '../../../../nodes/Instantly/trigger/secret';
 import { hookContext, RejectedByN8n, webhookContext, type LoggedMessage } from '../../../harness/context';
 import { startSimulator, type Simulator } from '../../../../simulator';
-import { apiClient, MINIMAL_CAMPAIGN } from '../../../simulator/testClient';
+import { apiClient, MINIMAL_CAMPAIGN } from '../../../harness/simulator';
 
 export const KEY = 'trigger-key';
 const WORKFLOW = { id: 'wf-42', name: 'Reply router' };

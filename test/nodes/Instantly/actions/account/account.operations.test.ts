@@ -1,6 +1,6 @@
-import { useInstantly } from '../setup';
+import { useSimulator } from '../../../../harness/simulator';
 
-const t = useInstantly();
+const t = useSimulator();
 const ws = () => t.state.id;
 const ALEX = 'alex@getacme-mail.com';
 const SAM = 'sam+sales@getacme-mail.com';

@@ -1,6 +1,6 @@
-import { useInstantly } from '../setup';
+import { useSimulator } from '../../../../harness/simulator';
 
-const t = useInstantly();
+const t = useSimulator();
 
 async function startWarmupJob() {
 	t.sim.addAccount(t.state.id, { email: 'alex@getacme-mail.com', warmup_status: 0 });

@@ -1,6 +1,7 @@
-import { itemsOf, useInstantly } from '../setup';
+import { itemsOf } from '../setup';
+import { useSimulator } from '../../../../harness/simulator';
 
-const t = useInstantly();
+const t = useSimulator();
 const BASE = '/api/v2/block-lists-entries';
 
 describe('Block List Entry', () => {

@@ -1,6 +1,7 @@
-import { rl, useInstantly } from '../setup';
+import { rl } from '../setup';
+import { useSimulator } from '../../../../harness/simulator';
 
-const t = useInstantly();
+const t = useSimulator();
 
 const createParameters = {
 	resource: 'campaign',

@@ -1,8 +1,8 @@
 import * as reply from '../../../../../nodes/Instantly/actions/email/reply.operation';
-import { MINIMAL_CAMPAIGN, startReceiver } from '../../../../simulator/testClient';
-import { itemsOf, rl, useInstantly } from '../setup';
+import { itemsOf, rl } from '../setup';
+import { MINIMAL_CAMPAIGN, startReceiver, useSimulator } from '../../../../harness/simulator';
 
-const t = useInstantly();
+const t = useSimulator();
 const ACCOUNT = 'alex@getacme-mail.com';
 const LEAD = 'jane@prospect.com';
 /** The test's workspace id (the simulator's add* helpers take it). */

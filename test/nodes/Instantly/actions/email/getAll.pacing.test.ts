@@ -1,5 +1,5 @@
 import { EMAILS_PACE } from '../../../../../nodes/Instantly/transport/endpoints';
-import { useInstantly } from '../setup';
+import { useSimulator } from '../../../../harness/simulator';
 
 /*
  * GET /emails allows 20 requests per minute. Proving that Return All stays under it needs more than
@@ -8,7 +8,7 @@ import { useInstantly } from '../setup';
  * much, and the simulator records each request's time on that clock. What is asserted is the
  * pacer's schedule, not how fast this machine ran it.
  */
-const t = useInstantly();
+const t = useSimulator();
 const PACED_GAP_MS = 1000 / EMAILS_PACE.requestsPerSecond;
 
 function emailCallTimes(): number[] {

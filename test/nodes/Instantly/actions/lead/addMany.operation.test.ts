@@ -1,8 +1,9 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { itemsOf, rl, useInstantly } from '../setup';
+import { itemsOf, rl } from '../setup';
+import { useSimulator } from '../../../../harness/simulator';
 
-const t = useInstantly();
+const t = useSimulator();
 
 describe('Lead → Add Many', () => {
 	it('adds 2,500 items in exactly 3 requests and outputs 2,500 paired items', async () => {

@@ -1,10 +1,11 @@
 import { RESET_INTEREST_STATUS } from '../../../../../nodes/Instantly/helpers/enums';
 import { getInterestStatuses } from '../../../../../nodes/Instantly/methods/interestStatuses';
 import { Instantly } from '../../../../../nodes/Instantly/Instantly.node';
-import { itemsOf, rl, useInstantly } from '../setup';
+import { itemsOf, rl } from '../setup';
 import { loadOptionsContext } from '../../../../harness/context';
+import { useSimulator } from '../../../../harness/simulator';
 
-const t = useInstantly();
+const t = useSimulator();
 const MISSING = '01900000-0000-7000-8000-000000000000';
 
 /** A campaign with `count` leads, then a clean request log. */

@@ -1,6 +1,6 @@
-import { useInstantly } from '../setup';
+import { useSimulator } from '../../../../harness/simulator';
 
-const t = useInstantly();
+const t = useSimulator();
 
 async function label(name = 'Hot Lead', sentiment = 'positive') {
 	const response = await t.api('POST', '/api/v2/lead-labels', { label: name, interest_status_label: sentiment });

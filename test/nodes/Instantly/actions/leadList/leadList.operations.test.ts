@@ -1,7 +1,8 @@
-import { DEFAULT_RATE_LIMITS } from '../../../../../simulator/rateLimit';
-import { rl, useInstantly } from '../setup';
+import { DEFAULT_RATE_LIMITS } from '../../../../../simulator';
+import { rl } from '../setup';
+import { useSimulator } from '../../../../harness/simulator';
 
-const t = useInstantly();
+const t = useSimulator();
 
 describe('Lead List', () => {
 	it('creates a list with only the fields given', async () => {

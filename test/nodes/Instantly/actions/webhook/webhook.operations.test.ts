@@ -1,8 +1,8 @@
 import { MASKED_SECRET, VERIFICATION_HEADER } from '../../../../../nodes/Instantly/trigger/secret';
-import { MINIMAL_CAMPAIGN, startReceiver } from '../../../../simulator/testClient';
-import { rl, useInstantly, type Parameter } from '../setup';
+import { MINIMAL_CAMPAIGN, startReceiver, useSimulator, type Parameter } from '../../../../harness/simulator';
+import { rl } from '../setup';
 
-const t = useInstantly();
+const t = useSimulator();
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let failing = false;
 
