@@ -8,7 +8,7 @@ import type {
 	IN8nHttpFullResponse,
 	IWebhookFunctions,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { Page } from './cursor';
 import { cursorItems } from './cursor';
@@ -97,14 +97,18 @@ async function lookUpMembership(
 		async (pageParams) =>
 			(await send(context, endpoints.listWorkspaceGroupMembers, { qs: pageParams, itemIndex }, undefined)) as Page<WorkspaceGroupMember>,
 	);
+	let failure: unknown;
 	try {
 		return await membershipVerdict(workspaceId, members);
 	} catch (error) {
-		if (error instanceof NodeApiError && REFUSALS.has(String(error.httpCode))) {
-			return directoryRefused(error.httpCode ?? undefined, error.message);
-		}
-		throw error;
+		failure = error;
 	}
+	if (failure instanceof NodeApiError && REFUSALS.has(String(failure.httpCode))) {
+		return directoryRefused(failure.httpCode ?? undefined, failure.message);
+	}
+	throw failure instanceof NodeApiError || failure instanceof NodeOperationError
+		? failure
+		: new NodeOperationError(context.getNode(), failure as Error, { itemIndex });
 }
 
 /**

@@ -51,7 +51,7 @@ export const workspaceProperties: INodeProperties[] = [
 		required: true,
 		displayOptions: { show: { workspace: [CLIENT_WORKSPACE] } },
 		description:
-			"An accepted member of the API key's workspace group. An expression such as {{ $json.sub_workspace_id }} lets each item act in another client.",
+			"An accepted member of the API key's workspace group. An expression giving each item's sub_workspace_id (from Get Many Client Workspaces) lets one run act in many clients.",
 		modes: [
 			{
 				displayName: 'From List',
