@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { locatorId, UUID_PATTERN } from '../helpers/locator';
+import { listAndIdModes, locatorId } from '../helpers/locator';
 import type { Endpoint } from './endpoints';
 import { endpoints } from './endpoints';
 
@@ -52,26 +52,7 @@ export const workspaceProperties: INodeProperties[] = [
 		displayOptions: { show: { workspace: [CLIENT_WORKSPACE] } },
 		description:
 			"An accepted member of the API key's workspace group. An expression giving each item's sub_workspace_id (from Get Many Client Workspaces) lets one run act in many clients.",
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchClientWorkspaces', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 3f1c2a9e-8b7d-4c1e-9f0a-2b3c4d5e6f70',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: UUID_PATTERN, errorMessage: 'Not a valid workspace ID (a UUID)' },
-					},
-				],
-			},
-		],
+		...listAndIdModes('workspace', 'searchClientWorkspaces'),
 	},
 ];
 

@@ -161,6 +161,24 @@ function parametersOf(resource: string, operation: string): Record<string, Param
 
 const bulkInput = [{ json: { email: EMAIL } }];
 
+/** Lead › Get once per entry of `workspaces`, each item acting in its own client workspace by `{{ $json.sub_workspace_id }}`. */
+async function getLeadsIn(
+	workspaces: string[],
+	{ parallelRequests = 1, baseUrl = fake.url, continueOnFail = false } = {},
+) {
+	return await run(
+		{
+			resource: 'lead',
+			operation: 'get',
+			leadId: ANY_ID,
+			workspace: 'client',
+			clientWorkspace: rl((item: INodeExecutionData) => item.json.sub_workspace_id),
+			parallelRequests,
+		},
+		{ items: workspaces.map((id) => ({ json: { sub_workspace_id: id } })), baseUrl, continueOnFail },
+	);
+}
+
 describe('Workspace choice on every operation', () => {
 	it('covers every operation of the router', () => {
 		expect(everyOperation.length).toBeGreaterThan(60);
@@ -188,17 +206,7 @@ describe('Workspace choice on every operation', () => {
 describe('per item', () => {
 	it('an expression gives each item its own client workspace; each is checked once per execution', async () => {
 		const clients = [CLIENTS.acme.id, CLIENTS.globex.id, CLIENTS.acme.id, CLIENTS.globex.id];
-		const { items } = await run(
-			{
-				resource: 'lead',
-				operation: 'get',
-				leadId: ANY_ID,
-				workspace: 'client',
-				clientWorkspace: rl((item: INodeExecutionData) => item.json.sub_workspace_id),
-				parallelRequests: 1,
-			},
-			{ items: clients.map((id) => ({ json: { sub_workspace_id: id } })) },
-		);
+		const { items } = await getLeadsIn(clients);
 
 		expect(items).toHaveLength(4);
 		expect(fake.actions().map((request) => request.actingWorkspace)).toEqual(clients);
@@ -238,16 +246,7 @@ describe('an invalid client workspace is refused before any request', () => {
 	});
 
 	it("an item's invalid workspace fails that item only; the others still act in theirs", async () => {
-		const { items } = await run(
-			{
-				resource: 'lead',
-				operation: 'get',
-				leadId: ANY_ID,
-				workspace: 'client',
-				clientWorkspace: rl((item: INodeExecutionData) => item.json.ws),
-			},
-			{ items: [{ json: { ws: CLIENTS.acme.id } }, { json: { ws: '12' } }], continueOnFail: true },
-		);
+		const { items } = await getLeadsIn([CLIENTS.acme.id, '12'], { continueOnFail: true });
 		expect(items[1].json.error).toMatch(/Client Workspace: "12" is not a valid Instantly ID/);
 		expect(fake.actions().map((request) => request.actingWorkspace)).toEqual([CLIENTS.acme.id]);
 	});
@@ -291,26 +290,13 @@ describe('a workspace the key may not act in: a clear error, nothing sent to it'
 });
 
 describe('pacing and 429s are per workspace', () => {
-	const getLeads = (ids: string[]) =>
-		run(
-			{
-				resource: 'lead',
-				operation: 'get',
-				leadId: ANY_ID,
-				workspace: 'client',
-				clientWorkspace: rl((item: INodeExecutionData) => item.json.ws),
-				parallelRequests: 1,
-			},
-			{ items: ids.map((ws) => ({ json: { ws } })) },
-		);
-
 	it('a fan-out over two clients waits exactly as each client alone would', async () => {
-		await getLeads(Array(12).fill(CLIENTS.acme.id));
+		await getLeadsIn(Array(12).fill(CLIENTS.acme.id));
 		const alone = [...paceWaits].sort((a, b) => a - b);
 		expect(alone.length).toBeGreaterThan(0);
 
 		resetFakeAndPace();
-		await getLeads([...Array(12).fill(CLIENTS.acme.id), ...Array(12).fill(CLIENTS.globex.id)]);
+		await getLeadsIn([...Array(12).fill(CLIENTS.acme.id), ...Array(12).fill(CLIENTS.globex.id)]);
 		expect([...paceWaits].sort((a, b) => a - b)).toEqual([...alone, ...alone].sort((a, b) => a - b));
 	});
 
@@ -330,17 +316,7 @@ describe('pacing and 429s are per workspace', () => {
 		// Acme's retry waits until every Globex item has been answered: were Globex held behind Acme's 429, this would never end.
 		retryClock.sleep = async () => await globexDone;
 		try {
-			const run2 = run(
-				{
-					resource: 'lead',
-					operation: 'get',
-					leadId: ANY_ID,
-					workspace: 'client',
-					clientWorkspace: rl((item: INodeExecutionData) => item.json.ws),
-					parallelRequests: 2,
-				},
-				{ items: [CLIENTS.acme.id, ...Array(4).fill(CLIENTS.globex.id)].map((ws) => ({ json: { ws } })), baseUrl: limited.url },
-			);
+			const run2 = getLeadsIn([CLIENTS.acme.id, ...Array(4).fill(CLIENTS.globex.id)], { parallelRequests: 2, baseUrl: limited.url });
 			const waitForGlobex = async () => {
 				while (limited.actions().filter((request) => request.actingWorkspace === CLIENTS.globex.id).length < 4) {
 					await new Promise((resolve) => setImmediate(resolve));
