@@ -104,7 +104,7 @@ async function lookUpMembership(
 		failure = error;
 	}
 	if (failure instanceof NodeApiError && REFUSALS.has(String(failure.httpCode))) {
-		return directoryRefused(failure.httpCode ?? undefined, failure.message);
+		return directoryRefused(failure.httpCode ?? undefined, failure.message.replace(/^Instantly: /, ''));
 	}
 	throw failure instanceof NodeApiError || failure instanceof NodeOperationError
 		? failure

@@ -272,7 +272,7 @@ describe('a workspace the key may not act in: a clear error, nothing sent to it'
 				run({ resource: 'lead', operation: 'deleteLead', leadId: ANY_ID, ...inClient(CLIENTS.acme.id) }, { baseUrl: refusing.url }),
 			);
 			expect(error.message).toMatch(
-				new RegExp(`^Client workspace ${CLIENTS.acme.id} is not available: the API key could not list its workspace group \\(Instantly answered ${status}: .*\\), so it is not the key of an admin workspace or lacks the workspace_group_members:read scope$`),
+				new RegExp(`^Client workspace ${CLIENTS.acme.id} is not available: the API key could not list its workspace group \\(Instantly answered ${status}: Not an admin workspace\\), so it is not the key of an admin workspace or lacks the workspace_group_members:read scope$`),
 			);
 			expect(`${error.message} ${error.description}`).not.toContain(API_KEY);
 			expect(refusing.actions()).toEqual([]);
