@@ -17,8 +17,8 @@ import { endpoints } from './endpoints';
  */
 export const ACTING_WORKSPACE_HEADER = 'x-as-workspace';
 
-export const OWN_WORKSPACE = 'own';
-export const CLIENT_WORKSPACE = 'client';
+const OWN_WORKSPACE = 'own';
+const CLIENT_WORKSPACE = 'client';
 const LABEL = 'Client Workspace';
 
 /** The Workspace choice, shown on every operation of the action node. */
@@ -132,7 +132,7 @@ export interface WorkspaceGroupMember {
 	status?: string;
 }
 
-/** Why a client workspace cannot be acted in; undefined when it is an accepted member. */
+/** Whether a client workspace may be acted in, and if not, why. */
 export type MembershipVerdict = { available: true } | { available: false; reason: string; name?: string };
 
 /** Finds the workspace among the members of the key's group and says whether it may be acted in. */

@@ -4,11 +4,13 @@ import { Instantly } from '../../../../nodes/Instantly/Instantly.node';
 import type { NodeMap } from '../../../../nodes/Instantly/actions/node.type';
 import { resources } from '../../../../nodes/Instantly/actions/router';
 import { searchCampaigns, searchClientWorkspaces } from '../../../../nodes/Instantly/methods/listSearch';
+import { endpoints } from '../../../../nodes/Instantly/transport/endpoints';
 import { setPaceClock } from '../../../../nodes/Instantly/transport/pace';
+import { instantlyApiRequest } from '../../../../nodes/Instantly/transport/request';
 import { retryClock } from '../../../../nodes/Instantly/transport/retry';
 import { membershipVerdict } from '../../../../nodes/Instantly/transport/workspace';
 import { ANY_ID, CLIENTS, startAgencyFake, WORKSPACE_GROUP_MEMBERS } from '../../../harness/agencyFake';
-import { loadOptionsContext, runNode, type ParameterValue } from '../../../harness/context';
+import { executeContext, loadOptionsContext, runNode, type ParameterValue } from '../../../harness/context';
 import { failure } from '../../../harness/failure';
 
 /*
@@ -242,6 +244,17 @@ describe('an invalid client workspace is refused before any request', () => {
 	])('%s', async (_case, value, message) => {
 		const error = await failure(run({ resource: 'lead', operation: 'get', leadId: ANY_ID, ...inClient(value) }));
 		expect(error.message).toMatch(message);
+		expect(fake.requests).toEqual([]);
+	});
+
+	it('a request that names no item is refused when a client workspace was chosen', async () => {
+		const { context } = executeContext({
+			nodeType: new Instantly(),
+			credentials: { apiKey: API_KEY, baseUrl: fake.url },
+			parameters: { resource: 'campaign', operation: 'getAll', ...inClient(CLIENTS.acme.id) },
+		});
+		const error = await failure(instantlyApiRequest.call(context, endpoints.listCampaigns, {}));
+		expect(error.message).toBe('GET /api/v2/campaigns was about to be sent without its item, so the client workspace it acts in is unknown');
 		expect(fake.requests).toEqual([]);
 	});
 
