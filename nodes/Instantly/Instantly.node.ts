@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { router } from './actions/router';
 import { versionProperties } from './actions/versionDescription';
 import { getInterestStatuses } from './methods/interestStatuses';
-import { searchCampaigns, searchLeadLists } from './methods/listSearch';
+import { searchCampaigns, searchClientWorkspaces, searchLeadLists } from './methods/listSearch';
 
 export class Instantly implements INodeType {
 	description: INodeTypeDescription = {
@@ -14,7 +14,8 @@ export class Instantly implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage leads, campaigns, block lists, the unibox, sending accounts and webhooks in Instantly.ai (API v2)',
+		description:
+			'Manage leads, campaigns, block lists, the unibox, sending accounts, webhooks and client workspaces in Instantly.ai (API v2)',
 		defaults: { name: 'Instantly' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -24,7 +25,7 @@ export class Instantly implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchCampaigns, searchLeadLists },
+		listSearch: { searchCampaigns, searchClientWorkspaces, searchLeadLists },
 		loadOptions: { getInterestStatuses },
 	};
 

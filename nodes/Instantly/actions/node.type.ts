@@ -46,6 +46,7 @@ export type NodeMap = {
 	leadLabel: 'create' | 'get' | 'getAll' | 'update' | 'deleteLabel';
 	backgroundJob: 'get';
 	webhook: 'create' | 'get' | 'getAll' | 'update' | 'deleteWebhook' | 'resume' | 'sendTest' | 'getDeliveryLog';
+	workspace: 'getCurrent' | 'getAllClients' | 'getClient' | 'getAdmin';
 };
 
 export type InstantlyType = AllEntities<NodeMap>;

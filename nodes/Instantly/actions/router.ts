@@ -13,6 +13,7 @@ import * as lead from './lead';
 import * as leadLabel from './leadLabel';
 import * as leadList from './leadList';
 import * as webhook from './webhook';
+import * as workspace from './workspace';
 import type { InstantlyOperation, InstantlyType, ResourceOperations } from './node.type';
 
 /** The upper bound of the Parallel Requests field. */
@@ -29,6 +30,7 @@ export const resources = {
 	leadLabel: leadLabel.operations,
 	backgroundJob: backgroundJob.operations,
 	webhook: webhook.operations,
+	workspace: workspace.operations,
 } satisfies ResourceOperations;
 
 /** Runs the chosen operation for every input item, pairing each output with its input. */

@@ -9,10 +9,12 @@ import * as lead from './lead';
 import * as leadLabel from './leadLabel';
 import * as leadList from './leadList';
 import { requestTimeoutProperty } from '../transport/timeout';
+import { workspaceProperties } from '../transport/workspace';
 import { MAX_PARALLEL_REQUESTS } from './router';
 import * as webhook from './webhook';
+import * as workspace from './workspace';
 
-const resources = { lead, campaign, blockListEntry, email, account, leadList, leadLabel, backgroundJob, webhook };
+const resources = { lead, campaign, blockListEntry, email, account, leadList, leadLabel, backgroundJob, webhook, workspace };
 
 const parallelRequests: INodeProperties = {
 	displayName: 'Parallel Requests',
@@ -49,9 +51,11 @@ export const versionProperties: INodeProperties[] = [
 			{ name: 'Lead Label', value: 'leadLabel' },
 			{ name: 'Lead List', value: 'leadList' },
 			{ name: 'Webhook', value: 'webhook' },
+			{ name: 'Workspace', value: 'workspace' },
 		],
 		default: 'lead',
 	},
+	...workspaceProperties,
 	...lead.description,
 	...campaign.description,
 	...blockListEntry.description,
@@ -61,6 +65,7 @@ export const versionProperties: INodeProperties[] = [
 	...leadLabel.description,
 	...backgroundJob.description,
 	...webhook.description,
+	...workspace.description,
 	parallelRequestsFor('lead'),
 	parallelRequestsFor('campaign'),
 	parallelRequestsFor('blockListEntry'),
@@ -70,5 +75,6 @@ export const versionProperties: INodeProperties[] = [
 	parallelRequestsFor('leadLabel'),
 	parallelRequestsFor('backgroundJob'),
 	parallelRequestsFor('webhook'),
+	parallelRequestsFor('workspace'),
 	requestTimeoutProperty,
 ];

@@ -1,11 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { itemWorkspaceId } from '../transport/workspace';
 import { chunk, errorItem } from './utils';
 
 export interface BulkEntry<T> {
 	itemIndex: number;
 	value: T;
+	/** The client workspace the item acts in; undefined for the key's own. */
+	workspaceId?: string;
 }
 
 /**
@@ -27,14 +30,14 @@ export async function runInBatches<T, R>(
 	const output: INodeExecutionData[] = new Array(items.length);
 	const valid: Array<BulkEntry<T>> = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const entry = readEntry(read, itemIndex);
+		const entry = readEntry(context, read, itemIndex);
 		if ('value' in entry) valid.push(entry);
 		else if (context.continueOnFail()) output[itemIndex] = { json: errorItem(entry.error), pairedItem: { item: itemIndex } };
 		// Already a NodeOperationError naming the field and the item; nothing has been sent yet.
 		else throw entry.error;
 	}
 	let appliedItems = 0;
-	for (const [batchIndex, batch] of chunk(valid, batchSize).entries()) {
+	for (const [batchIndex, batch] of batchesPerWorkspace(valid, batchSize).entries()) {
 		let response: R;
 		try {
 			response = await send(
@@ -57,12 +60,27 @@ export async function runInBatches<T, R>(
 	return output;
 }
 
-function readEntry<T>(read: (itemIndex: number) => T, itemIndex: number): BulkEntry<T> | { error: Error } {
+function readEntry<T>(
+	context: IExecuteFunctions,
+	read: (itemIndex: number) => T,
+	itemIndex: number,
+): BulkEntry<T> | { error: Error } {
 	try {
-		return { itemIndex, value: read(itemIndex) };
+		return { itemIndex, value: read(itemIndex), workspaceId: itemWorkspaceId(context, itemIndex) };
 	} catch (error) {
 		return { error: error as Error };
 	}
+}
+
+/** A batch is sent in the workspace of its first item, so items of different client workspaces never share one. */
+function batchesPerWorkspace<T>(entries: Array<BulkEntry<T>>, batchSize: number): Array<Array<BulkEntry<T>>> {
+	const perWorkspace = new Map<string | undefined, Array<BulkEntry<T>>>();
+	for (const entry of entries) {
+		const group = perWorkspace.get(entry.workspaceId);
+		if (group) group.push(entry);
+		else perWorkspace.set(entry.workspaceId, [entry]);
+	}
+	return [...perWorkspace.values()].flatMap((group) => chunk(group, batchSize));
 }
 
 /** Adds to a batch's error what the batches before it already did in Instantly. */

@@ -152,6 +152,11 @@ export const endpoints = {
 		safeToRepeat: true,
 	}),
 	deleteLeadLabel: endpoint('DELETE', '/api/v2/lead-labels/{id}', 'lead-labels:delete'),
+
+	getCurrentWorkspace: endpoint('GET', '/api/v2/workspaces/current', 'workspaces:read'),
+	listWorkspaceGroupMembers: endpoint('GET', '/api/v2/workspace-group-members', 'workspace_group_members:read'),
+	getWorkspaceGroupMember: endpoint('GET', '/api/v2/workspace-group-members/{id}', 'workspace_group_members:read'),
+	getAdminWorkspace: endpoint('GET', '/api/v2/workspace-group-members/admin', 'workspace_group_members:read'),
 } as const satisfies Record<string, Endpoint>;
 
 /**
@@ -188,6 +193,8 @@ const RESOURCE_NAMES = new Map([
 	['emails', 'email'],
 	['threads', 'email thread'],
 	['accounts', 'account'],
+	['workspaces', 'workspace'],
+	['workspace-group-members', 'client workspace membership'],
 ]);
 
 /**

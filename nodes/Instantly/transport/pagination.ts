@@ -1,15 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { Page } from './cursor';
+import { cursorItems } from './cursor';
 import type { Endpoint } from './endpoints';
 import type { InstantlyContext, InstantlyRequest } from './request';
 import { instantlyApiRequest } from './request';
 
-export const PAGE_SIZE_LIMIT = 100;
-
-export interface Page<T> {
-	items: T[];
-	next_starting_after?: string | null;
-}
+export { PAGE_SIZE_LIMIT } from './cursor';
+export type { Page } from './cursor';
 
 export interface PaginateRequest extends InstantlyRequest {
 	/** Stop after this many items; undefined means every page. */
@@ -17,10 +15,8 @@ export interface PaginateRequest extends InstantlyRequest {
 }
 
 /**
- * Yields the items of an Instantly cursor list (`limit` + `starting_after` → `next_starting_after`),
- * asking for no more than the caller still needs. The cursor travels in the query for GET lists and
- * in the body for POST lists (`/leads/list`). Stops at the limit, on an empty page, and on a missing
- * or repeated cursor.
+ * Yields the items of an Instantly cursor list. The cursor travels in the query for GET lists and
+ * in the body for POST lists (`/leads/list`).
  */
 export async function* paginate<T = IDataObject>(
 	this: InstantlyContext,
@@ -29,30 +25,17 @@ export async function* paginate<T = IDataObject>(
 ): AsyncGenerator<T> {
 	const { limit, ...base } = request;
 	const cursorInBody = endpoint.method !== 'GET';
-	const seenCursors = new Set<string>();
-	let cursor: string | undefined;
-	let remaining = limit ?? Infinity;
-
-	while (remaining > 0) {
-		const pageParams: IDataObject = { limit: Math.min(PAGE_SIZE_LIMIT, remaining) };
-		if (cursor !== undefined) pageParams.starting_after = cursor;
-		const page = (await instantlyApiRequest.call(
-			this,
-			endpoint,
-			cursorInBody
-				? { ...base, body: { ...base.body, ...pageParams } }
-				: { ...base, qs: { ...base.qs, ...pageParams } },
-		)) as Page<T>;
-
-		const items = page.items ?? [];
-		for (const item of items.slice(0, remaining)) yield item;
-		remaining -= items.length;
-
-		const next = page.next_starting_after;
-		if (items.length === 0 || !next || seenCursors.has(next)) return;
-		seenCursors.add(next);
-		cursor = next;
-	}
+	yield* cursorItems(
+		async (pageParams) =>
+			(await instantlyApiRequest.call(
+				this,
+				endpoint,
+				cursorInBody
+					? { ...base, body: { ...base.body, ...pageParams } }
+					: { ...base, qs: { ...base.qs, ...pageParams } },
+			)) as Page<T>,
+		limit,
+	);
 }
 
 /** Collects `paginate` into an array. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -7,15 +8,25 @@ import type {
 	IN8nHttpFullResponse,
 	IWebhookFunctions,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { Page } from './cursor';
+import { cursorItems } from './cursor';
 import type { Endpoint } from './endpoints';
-import { resolvePath } from './endpoints';
+import { endpoints, resolvePath } from './endpoints';
 import { instantlyApiError, RATE_LIMIT_HINT } from './errors';
 import { waitForTurn } from './pace';
 import { backoffMs, RETRY_POLICY, retryClock, shouldRetry } from './retry';
 import { requestTimeoutMs } from './timeout';
 import { USER_AGENT } from './version';
+import type { MembershipVerdict, WorkspaceGroupMember } from './workspace';
+import {
+	ACTING_WORKSPACE_HEADER,
+	actingWorkspaceId,
+	directoryRefused,
+	membershipVerdict,
+	workspaceUnavailable,
+} from './workspace';
 
 export type InstantlyContext =
 	| IExecuteFunctions
@@ -36,15 +47,89 @@ const DEFAULT_BASE_URL = 'https://api.instantly.ai';
 const NETWORK_FAILURE =
 	/ECONNRESET|ECONNREFUSED|ECONNABORTED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENOTFOUND|socket hang up|timeout/i;
 
-/** Sends one request to Instantly API v2: the only caller of httpRequestWithAuthentication. */
+/**
+ * Sends one request to Instantly API v2, in the workspace its item (or the editor's choice) acts
+ * in: a client workspace is checked to be an accepted member before anything is sent to it.
+ */
 export async function instantlyApiRequest(
 	this: InstantlyContext,
 	endpoint: Endpoint,
 	request: InstantlyRequest = {},
 ): Promise<unknown> {
-	const credentials = await this.getCredentials<{ apiKey?: string; baseUrl?: string }>('instantlyAiApi');
+	const workspaceId = actingWorkspaceId(this, endpoint, request.itemIndex);
+	if (workspaceId !== undefined) await assertAcceptedMember(this, workspaceId, request.itemIndex);
+	return await send(this, endpoint, request, workspaceId);
+}
+
+/** Statuses with which Instantly may refuse a key that cannot list or act in a workspace group. */
+const REFUSALS = new Set(['400', '401', '403', '404']);
+
+/** Verdicts per execution (n8n gives a run one context object) and client workspace. */
+const verdicts = new WeakMap<object, Map<string, Promise<MembershipVerdict>>>();
+
+/**
+ * Refuses a client workspace that is not an accepted member of the key's group, asking Instantly
+ * once per execution and workspace however many items act in it. A failed lookup is not kept.
+ */
+async function assertAcceptedMember(context: InstantlyContext, workspaceId: string, itemIndex?: number): Promise<void> {
+	let known = verdicts.get(context);
+	if (!known) {
+		known = new Map();
+		verdicts.set(context, known);
+	}
+	const key = workspaceId.toLowerCase();
+	let verdict = known.get(key);
+	if (!verdict) {
+		verdict = lookUpMembership(context, workspaceId, itemIndex);
+		known.set(key, verdict);
+		verdict.catch(() => known.delete(key));
+	}
+	const outcome = await verdict;
+	if (!outcome.available) throw workspaceUnavailable(context.getNode(), workspaceId, outcome, itemIndex);
+}
+
+async function lookUpMembership(
+	context: InstantlyContext,
+	workspaceId: string,
+	itemIndex?: number,
+): Promise<MembershipVerdict> {
+	const members = cursorItems(
+		async (pageParams) =>
+			(await send(context, endpoints.listWorkspaceGroupMembers, { qs: pageParams, itemIndex }, undefined)) as Page<WorkspaceGroupMember>,
+	);
+	let failure: unknown;
+	try {
+		return await membershipVerdict(workspaceId, members);
+	} catch (error) {
+		failure = error;
+	}
+	if (failure instanceof NodeApiError && REFUSALS.has(String(failure.httpCode))) {
+		return directoryRefused(failure.httpCode ?? undefined, failure.message.replace(/^Instantly: /, ''));
+	}
+	throw failure instanceof NodeApiError || failure instanceof NodeOperationError
+		? failure
+		: new NodeOperationError(context.getNode(), failure as Error, { itemIndex });
+}
+
+/**
+ * Pacing is per API key and workspace acted in, as Instantly's limits are. The key is known only
+ * by its SHA-256 digest, so no key is held as a map key.
+ */
+function paceKey(baseURL: string, apiKey: string | undefined, workspaceId: string | undefined): string {
+	const keyDigest = createHash('sha256').update(`${baseURL} ${apiKey ?? ''}`, 'utf8').digest('hex');
+	return workspaceId === undefined ? keyDigest : `${keyDigest} ${workspaceId.toLowerCase()}`;
+}
+
+/** The only caller of httpRequestWithAuthentication: one request, retried under the policy. */
+async function send(
+	context: InstantlyContext,
+	endpoint: Endpoint,
+	request: InstantlyRequest,
+	workspaceId: string | undefined,
+): Promise<unknown> {
+	const credentials = await context.getCredentials<{ apiKey?: string; baseUrl?: string }>('instantlyAiApi');
 	const baseURL = (credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
-	const workspace = `${baseURL} ${credentials.apiKey ?? ''}`;
+	const workspace = paceKey(baseURL, credentials.apiKey, workspaceId);
 	const options: IHttpRequestOptions = {
 		method: endpoint.method,
 		baseURL,
@@ -54,8 +139,9 @@ export async function instantlyApiRequest(
 		arrayFormat: 'repeat',
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		timeout: requestTimeoutMs(this, request.itemIndex),
+		timeout: requestTimeoutMs(context, request.itemIndex),
 	};
+	if (workspaceId !== undefined) options.headers![ACTING_WORKSPACE_HEADER] = workspaceId;
 	if (request.qs && Object.keys(request.qs).length > 0) options.qs = request.qs;
 	if (endpoint.hasBody && request.body !== undefined && Object.keys(request.body).length > 0) {
 		options.body = request.body;
@@ -72,14 +158,14 @@ export async function instantlyApiRequest(
 		let response: IN8nHttpFullResponse | undefined;
 		let networkFailure: string | undefined;
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
+			response = (await context.helpers.httpRequestWithAuthentication.call(
+				context,
 				'instantlyAiApi',
 				options,
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			networkFailure = networkFailureOf(error, credentials.apiKey);
-			if (networkFailure === undefined) throw requestFailed(this, error, endpoint, { secret: credentials.apiKey, itemIndex: request.itemIndex });
+			if (networkFailure === undefined) throw requestFailed(context, error, endpoint, { secret: credentials.apiKey, itemIndex: request.itemIndex });
 		}
 
 		const statusCode = response?.statusCode;
@@ -94,8 +180,8 @@ export async function instantlyApiRequest(
 			continue;
 		}
 
-		if (response === undefined) throw connectionLost(this, endpoint, { networkFailure, attempts: attempt + 1, itemIndex: request.itemIndex });
-		const error = instantlyApiError(this.getNode(), {
+		if (response === undefined) throw connectionLost(context, endpoint, { networkFailure, attempts: attempt + 1, itemIndex: request.itemIndex });
+		const error = instantlyApiError(context.getNode(), {
 			statusCode: response.statusCode,
 			body: response.body,
 			endpoint,
@@ -103,6 +189,7 @@ export async function instantlyApiRequest(
 			itemIndex: request.itemIndex,
 		});
 		if (statusCode === 429) error.description = `${RATE_LIMIT_HINT} Gave up after ${attempt + 1} attempts over ${Math.round(waitedMs / 1000)} s.`;
+		if (workspaceId !== undefined) error.description = `${error.description ?? ''} It was sent to client workspace ${workspaceId}.`.trim();
 		throw error;
 	}
 }

@@ -1,0 +1,196 @@
+import type {
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	INode,
+	INodeParameterResourceLocator,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { listAndIdModes, locatorId } from '../helpers/locator';
+import type { Endpoint } from './endpoints';
+import { endpoints } from './endpoints';
+
+/**
+ * An admin workspace's key acts inside an accepted member sub-workspace when the request carries
+ * this header (Instantly's starter kit and SDK clients send it; the OpenAPI document does not say).
+ */
+export const ACTING_WORKSPACE_HEADER = 'x-as-workspace';
+
+const OWN_WORKSPACE = 'own';
+const CLIENT_WORKSPACE = 'client';
+const LABEL = 'Client Workspace';
+
+/** The Workspace choice, shown on every operation of the action node. */
+export const workspaceProperties: INodeProperties[] = [
+	{
+		displayName: 'Workspace',
+		name: 'workspace',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: "API Key's Own Workspace",
+				value: OWN_WORKSPACE,
+				description: 'Act in the workspace the API key belongs to',
+			},
+			{
+				name: 'Client Workspace',
+				value: CLIENT_WORKSPACE,
+				description: "Act in a client workspace of the key's workspace group (the key must be the agency's admin workspace key)",
+			},
+		],
+		default: OWN_WORKSPACE,
+		description: 'Which Instantly workspace this node acts in',
+	},
+	{
+		displayName: LABEL,
+		name: 'clientWorkspace',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		displayOptions: { show: { workspace: [CLIENT_WORKSPACE] } },
+		description:
+			"An accepted member of the API key's workspace group. An expression giving each item's sub_workspace_id (from Get Many Client Workspaces) lets one run act in many clients.",
+		...listAndIdModes('workspace', 'searchClientWorkspaces'),
+	},
+];
+
+/** Anything the transport sends from: an execution, the editor's pickers, or the trigger. */
+type RequestingContext = IExecuteFunctions | ILoadOptionsFunctions | { getNode(): INode };
+
+/**
+ * The client workspace a request acts in, or undefined for the key's own. An execution reads the
+ * choice of the item the request is for (an expression can name another client per item); a
+ * request without its item is refused when any item acts in a client workspace, since which one
+ * would be a guess.
+ */
+export function actingWorkspaceId(
+	context: RequestingContext,
+	endpoint: Endpoint,
+	itemIndex: number | undefined,
+): string | undefined {
+	if ('getCurrentNodeParameter' in context) return editorWorkspaceId(context, endpoint);
+	// The trigger has no Workspace choice yet: it acts in the key's own workspace.
+	if (/trigger$/i.test(context.getNode().type) || !('getInputData' in context)) return undefined;
+	if (itemIndex !== undefined) return itemWorkspaceId(context, itemIndex);
+	// A request that names no item is safe only when no item acts in a client workspace.
+	const items = context.getInputData();
+	if (items.every((_item, index) => context.getNodeParameter('workspace', index, OWN_WORKSPACE) === OWN_WORKSPACE)) {
+		return undefined;
+	}
+	throw new NodeOperationError(
+		context.getNode(),
+		`${endpoint.method} ${endpoint.path} was about to be sent without its item, so the client workspace it acts in is unknown`,
+	);
+}
+
+/** The client workspace item `itemIndex` acts in (its UUID checked), or undefined for the key's own. */
+export function itemWorkspaceId(context: IExecuteFunctions, itemIndex: number): string | undefined {
+	if (context.getNodeParameter('workspace', itemIndex, OWN_WORKSPACE) === OWN_WORKSPACE) return undefined;
+	const raw = context.getNodeParameter('clientWorkspace', itemIndex, '', { extractValue: false }) as
+		| INodeParameterResourceLocator
+		| string;
+	const id = locatorId(context.getNode(), raw, LABEL, itemIndex);
+	if (id === undefined) {
+		throw new NodeOperationError(context.getNode(), `${LABEL} is required`, {
+			description: `Pick the client workspace from the list or give its ID (a UUID), or choose "API Key's Own Workspace".`,
+			itemIndex,
+		});
+	}
+	return id;
+}
+
+/**
+ * The workspace a picker of the editor lists from: the chosen client's where the choice can be
+ * read before the workflow runs. The Client Workspace picker itself lists the members of the key's
+ * own group, so it never acts in the workspace being picked.
+ */
+function editorWorkspaceId(context: ILoadOptionsFunctions, endpoint: Endpoint): string | undefined {
+	if (endpoint === endpoints.listWorkspaceGroupMembers) return undefined;
+	if ((context.getCurrentNodeParameter('workspace') ?? OWN_WORKSPACE) === OWN_WORKSPACE) return undefined;
+	const raw = context.getCurrentNodeParameter('clientWorkspace') as INodeParameterResourceLocator | string | undefined;
+	const value = raw !== null && typeof raw === 'object' ? raw.value : raw;
+	if (typeof value === 'string' && value.startsWith('=')) {
+		throw new NodeOperationError(context.getNode(), `${LABEL} is an expression, known only when the workflow runs`, {
+			description: `This list shows what is in the chosen client workspace. Pick the client workspace from its list or by ID to browse here, or give this field by ID.`,
+		});
+	}
+	const id = locatorId(context.getNode(), raw, LABEL);
+	if (id === undefined) {
+		throw new NodeOperationError(context.getNode(), `Choose the ${LABEL} first`, {
+			description: 'This list shows what is in the chosen client workspace.',
+		});
+	}
+	return id;
+}
+
+export interface WorkspaceGroupMember {
+	id?: string;
+	sub_workspace_id?: string;
+	sub_workspace_name?: string;
+	status?: string;
+}
+
+/** Whether a client workspace may be acted in, and if not, why. */
+export type MembershipVerdict = { available: true } | { available: false; reason: string; name?: string };
+
+/** Finds the workspace among the members of the key's group and says whether it may be acted in. */
+export async function membershipVerdict(
+	workspaceId: string,
+	members: AsyncIterable<WorkspaceGroupMember>,
+): Promise<MembershipVerdict> {
+	const wanted = workspaceId.toLowerCase();
+	let membershipIdOf: WorkspaceGroupMember | undefined;
+	for await (const member of members) {
+		if (member.sub_workspace_id?.toLowerCase() === wanted) {
+			const status = String(member.status ?? '').toLowerCase();
+			if (status === 'accepted') return { available: true };
+			const reason =
+				status === 'pending'
+					? "its invitation to the API key's workspace group is still pending"
+					: status === 'rejected'
+						? "it rejected the invitation to the API key's workspace group"
+						: `its membership of the API key's workspace group has status "${member.status ?? 'none'}", not accepted`;
+			return { available: false, reason, name: member.sub_workspace_name };
+		}
+		if (member.id?.toLowerCase() === wanted) membershipIdOf = member;
+	}
+	if (membershipIdOf) {
+		return {
+			available: false,
+			reason: `that is the ID of a membership record, not of a workspace: use its sub_workspace_id ${membershipIdOf.sub_workspace_id ?? ''}`.trim(),
+			name: membershipIdOf.sub_workspace_name,
+		};
+	}
+	return { available: false, reason: "it is not a member of the API key's workspace group" };
+}
+
+/** The verdict when the key could not list its workspace group at all (401, 403, 404, 400). */
+export function directoryRefused(statusCode: string | undefined, message: string): MembershipVerdict {
+	return {
+		available: false,
+		reason: `the API key could not list its workspace group (Instantly answered ${statusCode ?? 'an error'}: ${message}), so it is not the key of an admin workspace or lacks the workspace_group_members:read scope`,
+	};
+}
+
+/** The error for a client workspace the key may not act in; nothing has been sent in it. */
+export function workspaceUnavailable(
+	node: INode,
+	workspaceId: string,
+	verdict: { reason: string; name?: string },
+	itemIndex?: number,
+): NodeApiError {
+	const named = verdict.name ? `"${verdict.name}" (${workspaceId})` : workspaceId;
+	const message = `Client workspace ${named} is not available: ${verdict.reason}`;
+	return new NodeApiError(
+		node,
+		{ message },
+		{
+			message,
+			description:
+				"Nothing was sent to it. An API key of the agency's admin workspace acts only in client workspaces that accepted the invitation to its group; Workspace › Get Many Client Workspaces lists them with their status.",
+			itemIndex,
+		},
+	);
+}
