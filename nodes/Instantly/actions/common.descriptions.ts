@@ -73,6 +73,19 @@ export function leadListLocator(overrides: Partial<INodeProperties> = {}): INode
 	} as INodeProperties;
 }
 
+/** A plain string id field (no list to pick from), e.g. a webhook or lead label id. */
+export function idField(displayName: string, name: string, description: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 3f1c2a9e-8b7d-4c1e-9f0a-2b3c4d5e6f70',
+		description,
+	};
+}
+
 /** Return All + Limit, shown only for the given resource and operation. */
 export function returnAllOrLimit(): INodeProperties[] {
 	return [

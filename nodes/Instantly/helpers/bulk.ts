@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { chunk, errorItem } from './utils';
+import { errorItem } from './answers';
+import { chunk } from './lists';
 
 export interface BulkEntry<T> {
 	itemIndex: number;

@@ -1,7 +1,7 @@
 import type { INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isDomain, isEmail } from '../../helpers/utils';
+import { isDomain, isEmail } from '../../helpers/validation';
 
 export const entryIdProperty: INodeProperties = {
 	displayName: 'Entry ID',

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { toDateOnly } from '../../helpers/dates';
 import { DAYS_OF_WEEK } from '../../helpers/enums';
 import { TIMEZONES } from '../../helpers/timezones';
-import { toDateOnly } from '../../helpers/utils';
 import {
 	collectionFields,
 	optionalNumberValue,
@@ -154,8 +154,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const schedule: IDataObject = {
 		schedules: [{ name: 'Default schedule', timing: { from, to }, days, timezone }],
 	};
-	const startDate = toDateOnly(this, fields.startDate, 'Start Date', itemIndex);
-	const endDate = toDateOnly(this, fields.endDate, 'End Date', itemIndex);
+	const startDate = toDateOnly(this, { value: fields.startDate, label: 'Start Date', itemIndex });
+	const endDate = toDateOnly(this, { value: fields.endDate, label: 'End Date', itemIndex });
 	if (startDate) schedule.start_date = startDate;
 	if (endDate) schedule.end_date = endDate;
 

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { toDateOnly } from '../../helpers/dates';
 import { getResourceId } from '../../helpers/locator';
-import { toDateOnly } from '../../helpers/utils';
-import type { Endpoint } from '../../transport/endpoints';
 import { collectionFields, readCollection } from '../../helpers/validation';
+import type { Endpoint } from '../../transport/endpoints';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { campaignLocator, optionsCollection } from '../common.descriptions';
@@ -78,8 +78,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const qs: IDataObject = {};
 	// The totals and overview endpoints filter by `id`; given `campaign_id` they return every campaign.
 	if (campaignId) qs[type === 'totals' || type === 'overview' ? 'id' : 'campaign_id'] = campaignId;
-	const startDate = toDateOnly(this, options.startDate, 'Start Date', itemIndex);
-	const endDate = toDateOnly(this, options.endDate, 'End Date', itemIndex);
+	const startDate = toDateOnly(this, { value: options.startDate, label: 'Start Date', itemIndex });
+	const endDate = toDateOnly(this, { value: options.endDate, label: 'End Date', itemIndex });
 	if (startDate && endDate && startDate > endDate) {
 		throw new NodeOperationError(this.getNode(), 'Start Date must not be after End Date', {
 			description: `Item ${itemIndex + 1}: got ${startDate} to ${endDate}.`,

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { getResourceId } from '../../helpers/locator';
-import { nonEmptyText, requireChanges } from '../../helpers/utils';
 import { answerJson } from '../../helpers/answers';
-import { collectionFields, readCollection } from '../../helpers/validation';
+import { getResourceId } from '../../helpers/locator';
+import { collectionFields, nonEmptyText, readCollection, requireChanges } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { campaignLocator, updateFieldsCollection } from '../common.descriptions';
@@ -25,7 +24,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = getResourceId.call(this, 'campaignId', itemIndex, 'Campaign')!;
 	const fields = readCollection(this, { name: 'updateFields', label: 'Update Fields', itemIndex }, collectionFields(properties, 'updateFields'));
 	const body = campaignSettings(this, fields, 'updateFields', itemIndex);
-	if (fields.name !== undefined) body.name = nonEmptyText(node, fields.name, 'Name', itemIndex);
-	requireChanges(node, body, itemIndex);
+	if (fields.name !== undefined) body.name = nonEmptyText({ node, value: fields.name, label: 'Name', itemIndex });
+	requireChanges({ node, body, itemIndex });
 	return answerJson(await instantlyApiRequest.call(this, endpoints.updateCampaign, { pathParams: { id }, body, itemIndex }), { id });
 }

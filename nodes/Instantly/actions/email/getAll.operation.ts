@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { emailList, toIsoTimestamp } from '../../helpers/fields';
+import { toInstant } from '../../helpers/dates';
 import { getResourceId } from '../../helpers/locator';
-import { assertEmail, compact, getMany, trimmedText } from '../../helpers/utils';
-import { collectionFields, readCollection } from '../../helpers/validation';
+import { compact, trimmedText } from '../../helpers/mappers';
+import { assertEmail, collectionFields, emailListValue, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { campaignLocator, filtersCollection, leadListLocator, returnAllOrLimit, searchFilter } from '../common.descriptions';
+import { getMany } from '../getMany';
 
 // Read Status and Latest of Thread were booleans (on = filter, off = not sent). They keep their names
 // and `true` as their "yes" value, so saved workflows keep their meaning; a saved `false` is Any.
@@ -121,14 +122,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		list_id: filters.listId
 			? getResourceId.call(this, 'filters.listId', itemIndex, 'Lead List', { required: false })
 			: undefined,
-		eaccount: emailList(this, filters.eaccount, 'Sending Accounts', itemIndex).join(','),
-		lead: filters.lead ? assertEmail(node, filters.lead, 'Lead Email', itemIndex) : undefined,
+		eaccount: emailListValue({
+			node: this.getNode(),
+			value: filters.eaccount,
+			label: 'Sending Accounts',
+			itemIndex,
+		}).join(','),
+		lead: filters.lead ? assertEmail({ node, value: filters.lead, label: 'Lead Email', itemIndex }) : undefined,
 		is_unread: yesNoFilter(filters.isUnread),
 		email_type: filters.emailType as string | undefined,
 		latest_of_thread: yesNoFilter(filters.latestOfThread),
 		search: trimmedText(filters.search),
-		min_timestamp_created: toIsoTimestamp(this, filters.createdAfter, 'Created After', itemIndex),
-		max_timestamp_created: toIsoTimestamp(this, filters.createdBefore, 'Created Before', itemIndex),
+		min_timestamp_created: toInstant(this, { value: filters.createdAfter, label: 'Created After', itemIndex }),
+		max_timestamp_created: toInstant(this, { value: filters.createdBefore, label: 'Created Before', itemIndex }),
 	});
 	return await getMany.call(this, endpoints.listEmails, itemIndex, { qs });
 }

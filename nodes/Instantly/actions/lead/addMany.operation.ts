@@ -1,15 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { BulkAddSummary } from '../../helpers/interfaces';
-import { getResourceId } from '../../helpers/locator';
 import type { BulkEntry } from '../../helpers/bulk';
 import { runInBatches } from '../../helpers/bulk';
-import { isEmail, leadTextFields, toCustomVariables } from '../../helpers/utils';
-import { collectionFields, pairsValue, readCollection } from '../../helpers/validation';
+import type { BulkAddSummary } from '../../helpers/interfaces';
+import { getResourceId } from '../../helpers/locator';
+import { leadTextFields, toCustomVariables } from '../../helpers/mappers';
+import { collectionFields, isEmail, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { campaignLocator, leadFieldOptions, leadListLocator, optionsCollection, targetSelector } from '../common.descriptions';
+import { customVariablesOf } from './common';
 
 /** `POST /leads/add` takes at most 1,000 leads per request. */
 export const BATCH_SIZE = 1000;
@@ -214,11 +215,7 @@ function readLead(
 		const email = context.getNodeParameter('email', itemIndex, '');
 		lead = leadTextFields(fields);
 		if (email !== null && String(email).trim() !== '') lead.email = String(email).trim();
-		const customVariables = toCustomVariables(
-			node,
-			pairsValue({ node, value: fields.customVariables, label: 'Custom Variables', itemIndex }, 'variable'),
-			itemIndex,
-		);
+		const customVariables = customVariablesOf({ node, fields, itemIndex });
 		if (customVariables) lead.custom_variables = customVariables;
 	}
 	if (lead.email !== undefined && !isEmail(String(lead.email))) {
@@ -256,7 +253,7 @@ function autoMap(context: IExecuteFunctions, json: IDataObject, itemIndex: numbe
 		const pairs = Object.entries(json)
 			.filter(([key, value]) => !MAPPED_KEYS.has(key) && value !== null && typeof value !== 'object')
 			.map(([key, value]) => ({ key, value }));
-		const customVariables = toCustomVariables(context.getNode(), pairs, itemIndex);
+		const customVariables = toCustomVariables({ node: context.getNode(), pairs, itemIndex });
 		if (customVariables) lead.custom_variables = customVariables;
 	}
 	return lead;

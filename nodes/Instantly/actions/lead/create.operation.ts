@@ -2,11 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { getResourceId } from '../../helpers/locator';
-import { collectionFields, pairsValue, readChoice, readCollection, readText } from '../../helpers/validation';
-import { assertEmail, leadTextFields, toCustomVariables } from '../../helpers/utils';
+import { leadTextFields } from '../../helpers/mappers';
+import { assertEmail, collectionFields, readChoice, readCollection, readText } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { campaignLocator, leadFieldOptions, leadListLocator, TARGETS, targetSelector } from '../common.descriptions';
+import { customVariablesOf } from './common';
 
 const properties: INodeProperties[] = [
 	targetSelector(),
@@ -64,10 +65,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body: IDataObject = {};
 	if (target === 'campaign') {
 		body.campaign = getResourceId.call(this, 'campaignId', itemIndex, 'Campaign');
-		body.email = assertEmail(node, rawEmail, 'Email', itemIndex);
+		body.email = assertEmail({ node, value: rawEmail, label: 'Email', itemIndex });
 	} else {
 		body.list_id = getResourceId.call(this, 'listId', itemIndex, 'Lead List');
-		if (rawEmail !== '') body.email = assertEmail(node, rawEmail, 'Email', itemIndex);
+		if (rawEmail !== '') body.email = assertEmail({ node, value: rawEmail, label: 'Email', itemIndex });
 	}
 	Object.assign(body, leadTextFields(fields));
 	if (target === 'list' && !body.email && !body.first_name && !body.last_name) {
@@ -76,11 +77,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		});
 	}
-	const customVariables = toCustomVariables(
-		node,
-		pairsValue({ node, value: fields.customVariables, label: 'Custom Variables', itemIndex }, 'variable'),
-		itemIndex,
-	);
+	const customVariables = customVariablesOf({ node, fields, itemIndex });
 	if (customVariables) body.custom_variables = customVariables;
 	if (fields.skipIfInWorkspace !== undefined) body.skip_if_in_workspace = fields.skipIfInWorkspace;
 	if (fields.skipIfInCampaign !== undefined) body.skip_if_in_campaign = fields.skipIfInCampaign;

@@ -5,8 +5,8 @@ import { jobTimeoutMs, maybeWaitForJob, waitForJobProperties } from '../../helpe
 import { LEAD_FILTERS } from '../../helpers/enums';
 import type { BackgroundJob } from '../../helpers/interfaces';
 import { getResourceId } from '../../helpers/locator';
-import { collectionFields, readCollection } from '../../helpers/validation';
-import { compact, integerParameter, parseIdList } from '../../helpers/utils';
+import { compact } from '../../helpers/mappers';
+import { collectionFields, readCollection, readInteger, uuidListValue } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { campaignLocator, leadListLocator, optionsCollection, targetSelector } from '../common.descriptions';
@@ -121,13 +121,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	Object.assign(
 		body,
 		compact({
-			ids: parseIdList(node, this.getNodeParameter('leadIds', itemIndex, ''), 'Lead IDs', itemIndex),
+			ids: uuidListValue({ node, value: this.getNodeParameter('leadIds', itemIndex, ''), label: 'Lead IDs', itemIndex }),
 			search: typeof options.search === 'string' ? options.search.trim() : undefined,
 			filter: options.status as string | undefined,
 			limit:
 				options.maxLeads === undefined
 					? undefined
-					: integerParameter(this, 'options.maxLeads', itemIndex, 'Max Leads', 1, Number.MAX_SAFE_INTEGER),
+					: readInteger(this, { name: 'options.maxLeads', label: 'Max Leads', itemIndex }, { min: 1, max: Number.MAX_SAFE_INTEGER }),
 			copy_leads: options.copyLeads as boolean | undefined,
 			check_duplicates: options.checkDuplicates as boolean | undefined,
 			reset_interest_status: options.resetInterestStatus as boolean | undefined,

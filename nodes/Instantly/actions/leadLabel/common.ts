@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idField } from '../../helpers/fields';
+import { idField } from '../common.descriptions';
 
 export const labelIdField = idField('Lead Label ID', 'labelId', 'ID of the lead label');
 

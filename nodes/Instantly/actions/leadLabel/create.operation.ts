@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requiredText } from '../../helpers/fields';
-import { compact } from '../../helpers/utils';
-import { collectionFields, readCollection, readOption } from '../../helpers/validation';
+import { compact } from '../../helpers/mappers';
+import { collectionFields, readCollection, readOption, readText } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { labelOptions, SENTIMENTS } from './common';
@@ -42,7 +41,7 @@ export const description = updateDisplayOptions({ show: { resource: ['leadLabel'
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields = readCollection(this, { name: 'additionalFields', label: 'Additional Fields', itemIndex }, collectionFields(properties, 'additionalFields'));
 	const body = compact({
-		label: requiredText(this, 'label', itemIndex, 'Label'),
+		label: readText(this, { name: 'label', label: 'Label', itemIndex }, { required: true }),
 		interest_status_label: readOption(this, { name: 'sentiment', label: 'Sentiment', itemIndex }, SENTIMENTS),
 		description: typeof fields.description === 'string' ? fields.description.trim() : undefined,
 		use_with_ai: fields.useWithAi as boolean | undefined,

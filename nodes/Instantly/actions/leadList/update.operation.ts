@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { getResourceId } from '../../helpers/locator';
-import { assertUuid, nonEmptyText, requireChanges } from '../../helpers/utils';
 import { answerJson } from '../../helpers/answers';
-import { collectionFields, readCollection } from '../../helpers/validation';
+import { getResourceId } from '../../helpers/locator';
+import { assertUuid, collectionFields, nonEmptyText, readCollection, requireChanges } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { leadListLocator, updateFieldsCollection } from '../common.descriptions';
@@ -25,10 +24,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const id = getResourceId.call(this, 'listId', itemIndex, 'Lead List')!;
 	const fields = readCollection(this, { name: 'updateFields', label: 'Update Fields', itemIndex }, collectionFields(properties, 'updateFields'));
+	const owner = { node, value: fields.ownedBy, label: 'Owner User ID', itemIndex };
 	const body: IDataObject = {};
-	if (fields.name !== undefined) body.name = nonEmptyText(node, fields.name, 'Name', itemIndex);
+	if (fields.name !== undefined) body.name = nonEmptyText({ node, value: fields.name, label: 'Name', itemIndex });
 	if (fields.hasEnrichmentTask !== undefined) body.has_enrichment_task = fields.hasEnrichmentTask === true;
-	if (fields.ownedBy !== undefined) body.owned_by = assertUuid(node, fields.ownedBy, 'Owner User ID', itemIndex);
-	requireChanges(node, body, itemIndex);
+	if (fields.ownedBy !== undefined) body.owned_by = assertUuid(owner);
+	requireChanges({ node, body, itemIndex });
 	return answerJson(await instantlyApiRequest.call(this, endpoints.updateLeadList, { pathParams: { id }, body, itemIndex }), { id });
 }

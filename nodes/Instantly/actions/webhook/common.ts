@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { idField } from '../../helpers/fields';
 import { getResourceId } from '../../helpers/locator';
 import { EVENT_LABELS, EVENT_TYPES } from '../../trigger/events';
-import { campaignLocator } from '../common.descriptions';
+import { campaignLocator, idField } from '../common.descriptions';
 
 export const webhookIdField = idField('Webhook ID', 'webhookId', 'ID of the webhook');
 

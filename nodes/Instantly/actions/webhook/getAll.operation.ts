@@ -2,11 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getResourceId } from '../../helpers/locator';
-import { compact, getMany } from '../../helpers/utils';
+import { compact } from '../../helpers/mappers';
 import { collectionFields, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { maskSecretHeader } from '../../trigger/secret';
 import { campaignLocator, filtersCollection, returnAllOrLimit } from '../common.descriptions';
+import { getMany } from '../getMany';
 import { eventTypeOptions } from './common';
 
 // The list filter's enum lags the create enum: it lacks these (and custom labels).

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { TIMEZONES } from '../../../../nodes/Instantly/helpers/timezones';
 
-const document = JSON.parse(readFileSync(join(__dirname, '../../../simulator/openapi/api_v2.json'), 'utf8'));
+const document = JSON.parse(readFileSync(join(__dirname, '../../../../simulator/openapi/api_v2.json'), 'utf8'));
 
 describe('TIMEZONES', () => {
 	it('is exactly the 102-zone enum of the campaign schedule in the OpenAPI document', () => {

@@ -2,6 +2,8 @@ import type { INode } from 'n8n-workflow';
 
 import {
 	booleanValue,
+	isDomain,
+	isEmail,
 	listValue,
 	numberValue,
 	objectValue,
@@ -21,6 +23,24 @@ const error = (read: () => unknown) => {
 	}
 	throw new Error('expected a refusal');
 };
+
+describe('address shapes', () => {
+	it.each([
+		['jane@example.com', true],
+		['jane.doe+x@sub.example.co.uk', true],
+		['jane@', false],
+		['example.com', false],
+		['a b@example.com', false],
+	])('isEmail(%s) = %s', (value, expected) => expect(isEmail(value)).toBe(expected));
+
+	it.each([
+		['example.com', true],
+		['sub.example.co.uk', true],
+		['-bad.com', false],
+		['nodot', false],
+		['a@example.com', false],
+	])('isDomain(%s) = %s', (value, expected) => expect(isDomain(value)).toBe(expected));
+});
 
 describe('typed value checks', () => {
 	it.each([
