@@ -1,13 +1,12 @@
 import type {
 	IDataObject,
 	IHookFunctions,
-	INodeParameterResourceLocator,
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { campaignNotFound, locatorId } from '../helpers/locator';
+import { campaignNotFound, resourceId } from '../helpers/locator';
 import { endpoints } from '../transport/endpoints';
 import { paginate } from '../transport/pagination';
 import { instantlyApiRequest } from '../transport/request';
@@ -129,8 +128,8 @@ export function selectedSubscriptions(context: TriggerContext): Subscription[] {
 
 /** The Campaign locator as a lower-case UUID, or null for every campaign of the workspace. */
 export function campaignFilter(context: TriggerContext): string | null {
-	const raw = context.getNodeParameter('campaign', '') as INodeParameterResourceLocator | string;
-	return locatorId(context.getNode(), raw, 'Campaign')?.toLowerCase() ?? null;
+	const value = context.getNodeParameter('campaign', '', { extractValue: false });
+	return resourceId({ node: context.getNode(), value, label: 'Campaign', required: false })?.toLowerCase() ?? null;
 }
 
 /**

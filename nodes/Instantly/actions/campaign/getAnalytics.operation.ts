@@ -2,12 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { toDateOnly } from '../../helpers/dates';
-import { getResourceId } from '../../helpers/locator';
+import { campaignLocator, readResourceId } from '../../helpers/locator';
 import { collectionFields, readCollection } from '../../helpers/validation';
 import type { Endpoint } from '../../transport/endpoints';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { campaignLocator, optionsCollection } from '../common.descriptions';
+import { optionsCollection } from '../common.descriptions';
 
 type AnalyticsType = 'totals' | 'overview' | 'daily' | 'steps';
 
@@ -73,7 +73,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		});
 	}
-	const campaignId = getResourceId.call(this, 'campaignId', itemIndex, 'Campaign', { required: false });
+	const campaignId = readResourceId(this, { name: 'campaignId', label: 'Campaign', itemIndex }, { required: false });
 	const options = readCollection(this, { name: 'options', label: 'Options', itemIndex }, collectionFields(properties, 'options'));
 	const qs: IDataObject = {};
 	// The totals and overview endpoints filter by `id`; given `campaign_id` they return every campaign.

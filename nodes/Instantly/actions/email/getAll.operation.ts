@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toInstant } from '../../helpers/dates';
-import { getResourceId } from '../../helpers/locator';
+import { campaignLocator, leadListLocator, readResourceId } from '../../helpers/locator';
 import { compact, trimmedText } from '../../helpers/mappers';
 import { assertEmail, collectionFields, emailListValue, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
-import { campaignLocator, filtersCollection, leadListLocator, returnAllOrLimit, searchFilter } from '../common.descriptions';
+import { filtersCollection, returnAllOrLimit, searchFilter } from '../common.descriptions';
 import { getMany } from '../getMany';
 
 // Read Status and Latest of Thread were booleans (on = filter, off = not sent). They keep their names
@@ -117,10 +117,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const qs = compact({
 		campaign_id: filters.campaignId
-			? getResourceId.call(this, 'filters.campaignId', itemIndex, 'Campaign', { required: false })
+			? readResourceId(this, { name: 'filters.campaignId', label: 'Campaign', itemIndex }, { required: false })
 			: undefined,
 		list_id: filters.listId
-			? getResourceId.call(this, 'filters.listId', itemIndex, 'Lead List', { required: false })
+			? readResourceId(this, { name: 'filters.listId', label: 'Lead List', itemIndex }, { required: false })
 			: undefined,
 		eaccount: emailListValue({
 			node: this.getNode(),

@@ -4,12 +4,12 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { BulkEntry } from '../../helpers/bulk';
 import { runInBatches } from '../../helpers/bulk';
 import type { BulkAddSummary } from '../../helpers/interfaces';
-import { getResourceId } from '../../helpers/locator';
+import { campaignLocator, leadListLocator, readResourceId } from '../../helpers/locator';
 import { leadTextFields, toCustomVariables } from '../../helpers/mappers';
 import { collectionFields, isEmail, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { campaignLocator, leadFieldOptions, leadListLocator, optionsCollection, targetSelector } from '../common.descriptions';
+import { leadFieldOptions, optionsCollection, targetSelector } from '../common.descriptions';
 import { customVariablesOf } from './common';
 
 /** `POST /leads/add` takes at most 1,000 leads per request. */
@@ -135,8 +135,8 @@ export async function executeAll(this: IExecuteFunctions, items: INodeExecutionD
 	const target = this.getNodeParameter('target', 0) as 'campaign' | 'list';
 	const destination: IDataObject =
 		target === 'campaign'
-			? { campaign_id: getResourceId.call(this, 'campaignId', 0, 'Campaign') }
-			: { list_id: getResourceId.call(this, 'listId', 0, 'Lead List') };
+			? { campaign_id: readResourceId(this, { name: 'campaignId', label: 'Campaign', itemIndex: 0 }) }
+			: { list_id: readResourceId(this, { name: 'listId', label: 'Lead List', itemIndex: 0 }) };
 	const options = readCollection(this, { name: 'options', label: 'Options', itemIndex: 0 }, collectionFields(properties, 'options'));
 	const settings: IDataObject = {};
 	if (typeof options.blocklistId === 'string' && options.blocklistId.trim() !== '') {

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { getResourceId } from '../../helpers/locator';
+import { campaignLocator, leadListLocator, readResourceId } from '../../helpers/locator';
 import { leadTextFields } from '../../helpers/mappers';
 import { assertEmail, collectionFields, readChoice, readCollection, readText } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { campaignLocator, leadFieldOptions, leadListLocator, TARGETS, targetSelector } from '../common.descriptions';
+import { leadFieldOptions, TARGETS, targetSelector } from '../common.descriptions';
 import { customVariablesOf } from './common';
 
 const properties: INodeProperties[] = [
@@ -64,10 +64,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const body: IDataObject = {};
 	if (target === 'campaign') {
-		body.campaign = getResourceId.call(this, 'campaignId', itemIndex, 'Campaign');
+		body.campaign = readResourceId(this, { name: 'campaignId', label: 'Campaign', itemIndex });
 		body.email = assertEmail({ node, value: rawEmail, label: 'Email', itemIndex });
 	} else {
-		body.list_id = getResourceId.call(this, 'listId', itemIndex, 'Lead List');
+		body.list_id = readResourceId(this, { name: 'listId', label: 'Lead List', itemIndex });
 		if (rawEmail !== '') body.email = assertEmail({ node, value: rawEmail, label: 'Email', itemIndex });
 	}
 	Object.assign(body, leadTextFields(fields));

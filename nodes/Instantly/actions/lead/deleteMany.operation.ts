@@ -3,11 +3,11 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { answerWith } from '../../helpers/answers';
 import { LEAD_STATUSES } from '../../helpers/enums';
-import { getResourceId } from '../../helpers/locator';
+import { campaignLocator, leadListLocator, readResourceId } from '../../helpers/locator';
 import { readInteger, readOption, uuidListValue } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { campaignLocator, leadListLocator, targetSelector } from '../common.descriptions';
+import { targetSelector } from '../common.descriptions';
 
 const MAX_LIMIT = 10000;
 
@@ -71,9 +71,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const body: IDataObject = {};
 	if (this.getNodeParameter('deleteFrom', itemIndex) === 'campaign') {
-		body.campaign_id = getResourceId.call(this, 'campaignId', itemIndex, 'Campaign');
+		body.campaign_id = readResourceId(this, { name: 'campaignId', label: 'Campaign', itemIndex });
 	} else {
-		body.list_id = getResourceId.call(this, 'listId', itemIndex, 'Lead List');
+		body.list_id = readResourceId(this, { name: 'listId', label: 'Lead List', itemIndex });
 	}
 	const selectBy = this.getNodeParameter('selectBy', itemIndex) as 'ids' | 'limit';
 	if (selectBy === 'ids') {

@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { answerJson } from '../../helpers/answers';
-import { getResourceId } from '../../helpers/locator';
+import { leadListLocator, readResourceId } from '../../helpers/locator';
 import { assertUuid, collectionFields, nonEmptyText, readCollection, requireChanges } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { leadListLocator, updateFieldsCollection } from '../common.descriptions';
+import { updateFieldsCollection } from '../common.descriptions';
 import { enrichmentOption, ownerOption } from './common';
 
 const properties: INodeProperties[] = [
@@ -22,7 +22,7 @@ export const description = updateDisplayOptions({ show: { resource: ['leadList']
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const node = this.getNode();
-	const id = getResourceId.call(this, 'listId', itemIndex, 'Lead List')!;
+	const id = readResourceId(this, { name: 'listId', label: 'Lead List', itemIndex });
 	const fields = readCollection(this, { name: 'updateFields', label: 'Update Fields', itemIndex }, collectionFields(properties, 'updateFields'));
 	const owner = { node, value: fields.ownedBy, label: 'Owner User ID', itemIndex };
 	const body: IDataObject = {};
