@@ -16,11 +16,36 @@ export interface PaginateRequest extends InstantlyRequest {
 	limit?: number;
 }
 
+export interface PageCursor {
+	/** How many items the page may hold, at most PAGE_SIZE_LIMIT. */
+	limit: number;
+	/** The `next_starting_after` of the page before; undefined for the first page. */
+	cursor?: string;
+}
+
+/**
+ * One page of an Instantly cursor list. The cursor travels in the query for GET lists and in the
+ * body for POST lists (`/leads/list`).
+ */
+export async function fetchPage<T = IDataObject>(
+	this: InstantlyContext,
+	endpoint: Endpoint,
+	request: InstantlyRequest,
+	{ limit, cursor }: PageCursor,
+): Promise<Page<T>> {
+	const pageParams: IDataObject = { limit };
+	if (cursor !== undefined) pageParams.starting_after = cursor;
+	const paged =
+		endpoint.method === 'GET'
+			? { ...request, qs: { ...request.qs, ...pageParams } }
+			: { ...request, body: { ...request.body, ...pageParams } };
+	return (await instantlyApiRequest.call(this, endpoint, paged)) as Page<T>;
+}
+
 /**
  * Yields the items of an Instantly cursor list (`limit` + `starting_after` → `next_starting_after`),
- * asking for no more than the caller still needs. The cursor travels in the query for GET lists and
- * in the body for POST lists (`/leads/list`). Stops at the limit, on an empty page, and on a missing
- * or repeated cursor.
+ * asking for no more than the caller still needs. Stops at the limit, on an empty page, and on a
+ * missing or repeated cursor.
  */
 export async function* paginate<T = IDataObject>(
 	this: InstantlyContext,
@@ -28,21 +53,13 @@ export async function* paginate<T = IDataObject>(
 	request: PaginateRequest = {},
 ): AsyncGenerator<T> {
 	const { limit, ...base } = request;
-	const cursorInBody = endpoint.method !== 'GET';
 	const seenCursors = new Set<string>();
 	let cursor: string | undefined;
 	let remaining = limit ?? Infinity;
 
 	while (remaining > 0) {
-		const pageParams: IDataObject = { limit: Math.min(PAGE_SIZE_LIMIT, remaining) };
-		if (cursor !== undefined) pageParams.starting_after = cursor;
-		const page = (await instantlyApiRequest.call(
-			this,
-			endpoint,
-			cursorInBody
-				? { ...base, body: { ...base.body, ...pageParams } }
-				: { ...base, qs: { ...base.qs, ...pageParams } },
-		)) as Page<T>;
+		const pageCursor = { limit: Math.min(PAGE_SIZE_LIMIT, remaining), cursor };
+		const page = (await fetchPage.call(this, endpoint, base, pageCursor)) as Page<T>;
 
 		const items = page.items ?? [];
 		for (const item of items.slice(0, remaining)) yield item;
