@@ -9,6 +9,20 @@ export interface BulkEntry<T> {
 	value: T;
 }
 
+/** What a bulk operation does with its items: named, so that no two callbacks can be swapped. */
+export interface BatchRun<T, R> {
+	/** The API's limit of values per request. */
+	batchSize: number;
+	/** Reads and checks one item's value; what it throws makes that item invalid. */
+	read: (itemIndex: number) => T;
+	/** Sends one batch; `firstItemIndex` is the item its error is reported on. */
+	send: (values: T[], firstItemIndex: number) => Promise<R>;
+	/** One output per entry of a sent batch, from the API's answer; `batchNumber` counts from 1. */
+	describe: (entries: Array<BulkEntry<T>>, response: R, batchNumber: number) => IDataObject[];
+	/** How to finish after a failed batch without applying the earlier ones twice. */
+	recovery?: string;
+}
+
 /**
  * Reads one value per input item (all of them before any request), sends them in batches and
  * returns one output item per input, paired to it. With continueOnFail an invalid item, or every
@@ -19,11 +33,7 @@ export interface BulkEntry<T> {
 export async function runInBatches<T, R>(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-	batchSize: number,
-	read: (itemIndex: number) => T,
-	send: (values: T[], firstItemIndex: number) => Promise<R>,
-	describe: (entries: Array<BulkEntry<T>>, response: R, batchNumber: number) => IDataObject[],
-	recovery?: string,
+	{ batchSize, read, send, describe, recovery }: BatchRun<T, R>,
 ): Promise<INodeExecutionData[]> {
 	const output: INodeExecutionData[] = new Array(items.length);
 	const valid: Array<BulkEntry<T>> = [];

@@ -147,19 +147,17 @@ export async function executeAll(this: IExecuteFunctions, items: INodeExecutionD
 	if (options.skipIfInList !== undefined) settings.skip_if_in_list = options.skipIfInList;
 	if (options.verifyLeadsOnImport !== undefined) settings.verify_leads_on_import = options.verifyLeadsOnImport;
 
-	return await runInBatches(
-		this,
-		items,
-		BATCH_SIZE,
-		(itemIndex) => readLead(this, items[itemIndex], itemIndex, target, options),
-		async (leads, firstItemIndex) =>
+	return await runInBatches(this, items, {
+		batchSize: BATCH_SIZE,
+		read: (itemIndex) => readLead(this, items[itemIndex], itemIndex, target, options),
+		send: async (leads, firstItemIndex) =>
 			(await instantlyApiRequest.call(this, endpoints.addLeads, {
 				body: { ...destination, ...settings, leads },
 				itemIndex: firstItemIndex,
 			})) as BulkAddSummary,
-		describeBatch,
-		'Re-run with the Skip If In Workspace option to add only the leads that are missing.',
-	);
+		describe: describeBatch,
+		recovery: 'Re-run with the Skip If In Workspace option to add only the leads that are missing.',
+	});
 }
 
 /** What became of each lead of a batch, from the summary and `created_leads[].index`. */
