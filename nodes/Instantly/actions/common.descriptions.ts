@@ -53,6 +53,44 @@ export function updateFieldsCollection(options: INodeProperties[], description?:
 	};
 }
 
+/** The Additional Fields collection of a Create, its options in alphabetical order as n8n's lint expects. */
+export function additionalFieldsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+/** The Name of a record a Create makes. */
+export function nameProperty(description: string, placeholder?: string): INodeProperties {
+	return {
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		...(placeholder === undefined ? {} : { placeholder }),
+		description,
+	};
+}
+
+/** The connected account a Reply or Forward is sent from; by default the one the input email came to. */
+export function sendingAccountProperty(description: string): INodeProperties {
+	return {
+		displayName: 'Sending Account',
+		name: 'eaccount',
+		type: 'string',
+		required: true,
+		default: '={{ $json.email_account }}',
+		placeholder: 'e.g. sales@example.com',
+		description,
+	};
+}
+
 /** The Options collection, holding an operation's optional settings. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };

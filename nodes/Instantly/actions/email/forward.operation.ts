@@ -5,7 +5,7 @@ import { compact } from '../../helpers/mappers';
 import { assertEmail, collectionFields, emailListValue, readBoolean, readCollection, readEmail, readText, readUuid } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { optionsCollection } from '../common.descriptions';
+import { optionsCollection, sendingAccountProperty } from '../common.descriptions';
 import { bodyProperties, copyAddresses, copyOptions, messageBody } from './common';
 
 const properties: INodeProperties[] = [
@@ -17,15 +17,7 @@ const properties: INodeProperties[] = [
 		default: '={{ $json.email_id }}',
 		description: 'ID of the email to forward',
 	},
-	{
-		displayName: 'Sending Account',
-		name: 'eaccount',
-		type: 'string',
-		required: true,
-		default: '={{ $json.email_account }}',
-		placeholder: 'e.g. sales@example.com',
-		description: 'The connected account that sends the forward',
-	},
+	sendingAccountProperty('The connected account that sends the forward'),
 	{
 		displayName: 'To',
 		name: 'to',

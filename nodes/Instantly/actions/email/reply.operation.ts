@@ -6,7 +6,7 @@ import { compact } from '../../helpers/mappers';
 import { assertEmail, assertUuid, collectionFields, emailListValue, readCollection, readEmail, readText, readUuid } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { optionsCollection } from '../common.descriptions';
+import { optionsCollection, sendingAccountProperty } from '../common.descriptions';
 import { bodyProperties, copyAddresses, copyOptions, messageBody } from './common';
 
 const LATEST_RECEIVED = 'latestReceived';
@@ -61,15 +61,7 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { replyTo: [LATEST_RECEIVED] } },
 		description: "Only the lead's emails of this campaign; empty looks in the whole unibox",
 	},
-	{
-		displayName: 'Sending Account',
-		name: 'eaccount',
-		type: 'string',
-		required: true,
-		default: '={{ $json.email_account }}',
-		placeholder: 'e.g. sales@example.com',
-		description: 'The connected account that sends the reply; usually the one the lead wrote to',
-	},
+	sendingAccountProperty('The connected account that sends the reply; usually the one the lead wrote to'),
 	{
 		displayName: 'Subject',
 		name: 'subject',

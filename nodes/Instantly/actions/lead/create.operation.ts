@@ -6,7 +6,7 @@ import { leadTextFields } from '../../helpers/mappers';
 import { assertEmail, collectionFields, readChoice, readCollection, readText } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { leadFieldOptions, TARGETS, targetSelector } from '../common.descriptions';
+import { additionalFieldsCollection, leadFieldOptions, TARGETS, targetSelector } from '../common.descriptions';
 import { customVariablesOf } from './common';
 
 const properties: INodeProperties[] = [
@@ -21,37 +21,30 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: "The lead's email address. Required for a campaign; for a list, give an email or a name.",
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: ([
-			...leadFieldOptions,
-			{
-				displayName: 'Skip If In Campaign',
-				name: 'skipIfInCampaign',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to skip the lead if it is already in any campaign',
-			},
-			{
-				displayName: 'Skip If In List',
-				name: 'skipIfInList',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to skip the lead if it is already in any lead list',
-			},
-			{
-				displayName: 'Skip If In Workspace',
-				name: 'skipIfInWorkspace',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to skip the lead if it exists anywhere in the workspace (overrides the other skip options)',
-			},
-		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
+	additionalFieldsCollection([
+		...leadFieldOptions,
+		{
+			displayName: 'Skip If In Campaign',
+			name: 'skipIfInCampaign',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to skip the lead if it is already in any campaign',
+		},
+		{
+			displayName: 'Skip If In List',
+			name: 'skipIfInList',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to skip the lead if it is already in any lead list',
+		},
+		{
+			displayName: 'Skip If In Workspace',
+			name: 'skipIfInWorkspace',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to skip the lead if it exists anywhere in the workspace (overrides the other skip options)',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['create'] } }, properties);

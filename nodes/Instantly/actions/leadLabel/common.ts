@@ -10,6 +10,15 @@ export const SENTIMENTS = [
 	{ name: 'Positive', value: 'positive' },
 ];
 
+export const sentimentProperty: INodeProperties = {
+	displayName: 'Sentiment',
+	name: 'sentiment',
+	type: 'options',
+	options: SENTIMENTS,
+	default: 'positive',
+	description: 'Whether the status counts as positive, neutral or negative interest',
+};
+
 export const labelOptions: INodeProperties[] = [
 	{
 		displayName: 'Description',

@@ -5,7 +5,8 @@ import { compact } from '../../helpers/mappers';
 import { collectionFields, readCollection, readOption, readText } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { labelOptions, SENTIMENTS } from './common';
+import { additionalFieldsCollection } from '../common.descriptions';
+import { labelOptions, sentimentProperty, SENTIMENTS } from './common';
 
 const properties: INodeProperties[] = [
 	{
@@ -17,22 +18,8 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. Hot Lead',
 		description: 'Name of the custom interest status',
 	},
-	{
-		displayName: 'Sentiment',
-		name: 'sentiment',
-		type: 'options',
-		options: SENTIMENTS,
-		default: 'positive',
-		description: 'Whether the status counts as positive, neutral or negative interest',
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: labelOptions,
-	},
+	sentimentProperty,
+	additionalFieldsCollection(labelOptions),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['leadLabel'], operation: ['create'] } }, properties);

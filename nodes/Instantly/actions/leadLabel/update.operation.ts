@@ -6,21 +6,14 @@ import { collectionFields, nonEmptyText, readCollection, readUuid, requireChange
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { updateFieldsCollection } from '../common.descriptions';
-import { labelIdField, labelOptions, SENTIMENTS } from './common';
+import { labelIdField, labelOptions, sentimentProperty } from './common';
 
 const properties: INodeProperties[] = [
 	labelIdField,
 	updateFieldsCollection([
 		labelOptions[0],
 		{ displayName: 'Label', name: 'label', type: 'string', default: '', description: 'New name of the label' },
-		{
-			displayName: 'Sentiment',
-			name: 'sentiment',
-			type: 'options',
-			options: SENTIMENTS,
-			default: 'positive',
-			description: 'Whether the status counts as positive, neutral or negative interest',
-		},
+		sentimentProperty,
 		labelOptions[1],
 	]),
 ];

@@ -5,26 +5,12 @@ import { compact } from '../../helpers/mappers';
 import { assertUuid, collectionFields, readCollection, readText } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
+import { nameProperty, additionalFieldsCollection } from '../common.descriptions';
 import { enrichmentOption, ownerOption } from './common';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Webinar sign-ups',
-		description: 'Name of the lead list',
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [enrichmentOption, ownerOption],
-	},
+	nameProperty('Name of the lead list', 'e.g. Webinar sign-ups'),
+	additionalFieldsCollection([enrichmentOption, ownerOption]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['leadList'], operation: ['create'] } }, properties);
