@@ -414,8 +414,3 @@ export function readUuid(context: IExecuteFunctions, parameter: ParameterRead): 
 export function readList(context: IExecuteFunctions, parameter: ParameterRead): unknown[] {
 	return listValue(read(context, parameter, []));
 }
-
-/** The values of a collection as checks, so each field is read with the label the UI shows. */
-export function collectionField(node: INode, collection: IDataObject, name: string, label: string, itemIndex: number): ValueCheck {
-	return { node, value: collection[name], label, itemIndex };
-}

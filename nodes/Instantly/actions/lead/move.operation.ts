@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { jobTimeoutMs, maybeWaitForJob, waitForJobProperties } from '../../helpers/backgroundJob';
 import { LEAD_FILTERS } from '../../helpers/enums';
 import type { BackgroundJob } from '../../helpers/interfaces';
 import { campaignLocator, leadListLocator, readResourceId } from '../../helpers/locator';
@@ -9,6 +8,7 @@ import { compact } from '../../helpers/mappers';
 import { collectionFields, readCollection, readInteger, uuidListValue } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
+import { jobTimeoutMs, maybeWaitForJob, waitForJobProperties } from '../backgroundJob/wait';
 import { optionsCollection, targetSelector } from '../common.descriptions';
 
 const properties: INodeProperties[] = [

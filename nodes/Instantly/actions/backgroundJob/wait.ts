@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { endpoints } from '../transport/endpoints';
-import { instantlyApiRequest } from '../transport/request';
-import type { BackgroundJob } from './interfaces';
-import { readInteger } from './validation';
+import type { BackgroundJob } from '../../helpers/interfaces';
+import { readInteger } from '../../helpers/validation';
+import { endpoints } from '../../transport/endpoints';
+import { instantlyApiRequest } from '../../transport/request';
 
 // The document's final states are success, failed and cancelled; Instantly's own starter kit also
 // stops on completed and error. Anything outside these lists is a status Instantly added since.
