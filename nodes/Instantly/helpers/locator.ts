@@ -93,7 +93,13 @@ export interface LocatorRead {
  */
 export function resourceId(read: LocatorRead & { required?: true }): string;
 export function resourceId(read: LocatorRead & { required: false }): string | undefined;
-export function resourceId({ node, value, label, itemIndex, required = true }: LocatorRead & { required?: boolean }): string | undefined {
+export function resourceId({
+	node,
+	value,
+	label,
+	itemIndex,
+	required = true,
+}: LocatorRead & { required?: boolean }): string | undefined {
 	const { mode, text } = locatorParts(value);
 	if (text === '') {
 		if (!required) return undefined;

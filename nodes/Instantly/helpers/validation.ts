@@ -289,7 +289,11 @@ export function readNumber(
  * Reads a whole-number parameter within bounds; its error says the range, as the field's own
  * minimum and maximum would.
  */
-export function readInteger(context: IExecuteFunctions, parameter: ParameterRead, { min, max }: { min: number; max: number }): number {
+export function readInteger(
+	context: IExecuteFunctions,
+	parameter: ParameterRead,
+	{ min, max }: { min: number; max: number },
+): number {
 	const { node, value: raw, label, itemIndex } = read(context, parameter);
 	const value = Number(raw);
 	if (!Number.isInteger(value) || value < min || value > max) {

@@ -100,14 +100,23 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body.reply_to = String(fields.replyTo).trim() === '' ? null : assertEmail(replyTo);
 	}
 	if (fields.dailyLimit !== undefined) {
-		body.daily_limit = readInteger(this, { name: 'updateFields.dailyLimit', label: 'Daily Limit', itemIndex }, { min: 1, max: 100000 });
+		body.daily_limit = readInteger(
+			this,
+			{ name: 'updateFields.dailyLimit', label: 'Daily Limit', itemIndex },
+			{ min: 1, max: 100000 },
+		);
 	}
 	if (fields.sendingGap !== undefined) {
-		body.sending_gap = readInteger(this, { name: 'updateFields.sendingGap', label: 'Sending Gap (Minutes)', itemIndex }, { min: 0, max: 1440 });
+		body.sending_gap = readInteger(
+			this,
+			{ name: 'updateFields.sendingGap', label: 'Sending Gap (Minutes)', itemIndex },
+			{ min: 0, max: 1440 },
+		);
 	}
 	if (fields.enableSlowRamp !== undefined) body.enable_slow_ramp = fields.enableSlowRamp === true;
 	if (fields.warmupLimit !== undefined) {
-		body.warmup = { limit: readInteger(this, { name: 'updateFields.warmupLimit', label: 'Warmup Daily Limit', itemIndex }, { min: 1, max: 100000 }) };
+		const warmupLimit = { name: 'updateFields.warmupLimit', label: 'Warmup Daily Limit', itemIndex };
+		body.warmup = { limit: readInteger(this, warmupLimit, { min: 1, max: 100000 }) };
 	}
 	requireChanges({ node, body, itemIndex });
 	if (body.warmup) body.warmup = await wholeWarmup(this, email, body.warmup as IDataObject, itemIndex);

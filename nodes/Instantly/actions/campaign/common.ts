@@ -93,13 +93,25 @@ export function campaignSettings(
 	const node = context.getNode();
 	const body: IDataObject = {};
 	if (settings.dailyLimit !== undefined) {
-		body.daily_limit = readInteger(context, { name: `${collection}.dailyLimit`, label: 'Daily Limit', itemIndex }, { min: 1, max: 100000 });
+		body.daily_limit = readInteger(
+			context,
+			{ name: `${collection}.dailyLimit`, label: 'Daily Limit', itemIndex },
+			{ min: 1, max: 100000 },
+		);
 	}
 	if (settings.dailyMaxLeads !== undefined) {
-		body.daily_max_leads = readInteger(context, { name: `${collection}.dailyMaxLeads`, label: 'Daily New Leads Limit', itemIndex }, { min: 0, max: 100000 });
+		body.daily_max_leads = readInteger(
+			context,
+			{ name: `${collection}.dailyMaxLeads`, label: 'Daily New Leads Limit', itemIndex },
+			{ min: 0, max: 100000 },
+		);
 	}
 	if (settings.emailGap !== undefined) {
-		body.email_gap = readInteger(context, { name: `${collection}.emailGap`, label: 'Email Gap (Minutes)', itemIndex }, { min: 0, max: 1440 });
+		body.email_gap = readInteger(
+			context,
+			{ name: `${collection}.emailGap`, label: 'Email Gap (Minutes)', itemIndex },
+			{ min: 0, max: 1440 },
+		);
 	}
 	if (settings.emailList !== undefined) {
 		const emails = splitList(settings.emailList).map((email) =>

@@ -2,7 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { compact } from '../../helpers/mappers';
-import { assertEmail, collectionFields, emailListValue, readBoolean, readCollection, readEmail, readText, readUuid } from '../../helpers/validation';
+import {
+	assertEmail,
+	collectionFields,
+	emailListValue,
+	readBoolean,
+	readCollection,
+	readEmail,
+	readText,
+	readUuid,
+} from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { optionsCollection, sendingAccountProperty } from '../common.descriptions';

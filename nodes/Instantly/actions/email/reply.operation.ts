@@ -3,7 +3,16 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { toInstant } from '../../helpers/dates';
 import { compact } from '../../helpers/mappers';
-import { assertEmail, assertUuid, collectionFields, emailListValue, readCollection, readEmail, readText, readUuid } from '../../helpers/validation';
+import {
+	assertEmail,
+	assertUuid,
+	collectionFields,
+	emailListValue,
+	readCollection,
+	readEmail,
+	readText,
+	readUuid,
+} from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { optionsCollection, sendingAccountProperty } from '../common.descriptions';
