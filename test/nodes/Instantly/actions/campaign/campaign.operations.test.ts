@@ -1,14 +1,10 @@
 import { rl, useInstantly } from '../setup';
+import { CREATE_CAMPAIGN } from './parameters';
 
 const t = useInstantly();
 
 const createParameters = {
-	resource: 'campaign',
-	operation: 'create',
-	name: 'Founders Q3',
-	timezone: 'America/Detroit',
-	fromTime: '08:30',
-	toTime: '16:00',
+	...CREATE_CAMPAIGN,
 	days: ['1', '3', '5'],
 	steps: {
 		step: [
