@@ -10,7 +10,7 @@ interface OpenApiOperation {
 }
 
 const document = JSON.parse(
-	readFileSync(path.join(__dirname, '../../../simulator/openapi/api_v2.json'), 'utf8'),
+	readFileSync(path.join(__dirname, '../../../../simulator/openapi/api_v2.json'), 'utf8'),
 ) as { paths: Record<string, Record<string, OpenApiOperation>> };
 
 describe.each(Object.entries(endpoints))('endpoint %s', (_name, endpoint) => {
