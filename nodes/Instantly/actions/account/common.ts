@@ -33,7 +33,10 @@ export function accountEmailsField(description: string, required = true): INodeP
 }
 
 /** Reads Account Emails: validated, at most `max`, and at least one when required. */
-export function accountEmails(context: IExecuteFunctions, itemIndex: number, max: number, required = true): string[] {
+export function accountEmails(
+	context: IExecuteFunctions,
+	{ itemIndex, max, required = true }: { itemIndex: number; max: number; required?: boolean },
+): string[] {
 	const emails = emailListValue({
 		node: context.getNode(),
 		value: context.getNodeParameter('accountEmails', itemIndex, ''),

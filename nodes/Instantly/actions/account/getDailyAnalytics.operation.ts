@@ -33,7 +33,7 @@ export const description = updateDisplayOptions(
 /** One row per account and day: emails sent, opened, clicked, replied, bounced. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const qs = compact({
-		emails: accountEmails(this, itemIndex, 200, false),
+		emails: accountEmails(this, { itemIndex, max: 200, required: false }),
 		start_date: toDateOnly(this, { value: this.getNodeParameter('startDate', itemIndex, ''), label: 'Start Date', itemIndex }),
 		end_date: toDateOnly(this, { value: this.getNodeParameter('endDate', itemIndex, ''), label: 'End Date', itemIndex }),
 	});
