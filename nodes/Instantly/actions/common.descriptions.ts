@@ -1,59 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listAndIdModes } from '../helpers/locator';
-
-const UUID_IN_URL = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
-
-function locator(
-	what: 'Campaign' | 'Lead List',
-	searchListMethod: string,
-	urlExample: string,
-): Pick<INodeProperties, 'type' | 'default' | 'modes'> {
+/** A plain string id field (no list to pick from), e.g. a webhook or lead label id. */
+export function idField(displayName: string, name: string, description: string): INodeProperties {
 	return {
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		modes: [
-			...listAndIdModes(what.toLowerCase(), searchListMethod).modes,
-			{
-				displayName: 'By URL',
-				name: 'url',
-				type: 'string',
-				placeholder: urlExample,
-				extractValue: { type: 'regex', regex: UUID_IN_URL },
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: `https?://app\\.instantly\\.ai/.*${UUID_IN_URL}.*`,
-							errorMessage: `Not an Instantly ${what.toLowerCase()} link`,
-						},
-					},
-				],
-			},
-		],
+		displayName,
+		name,
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 3f1c2a9e-8b7d-4c1e-9f0a-2b3c4d5e6f70',
+		description,
 	};
-}
-
-/** A campaign picker: searchable list, UUID, or app link. */
-export function campaignLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
-	return {
-		displayName: 'Campaign',
-		name: 'campaignId',
-		description: 'The Instantly campaign',
-		...locator('Campaign', 'searchCampaigns', 'https://app.instantly.ai/app/campaign/<ID>/analytics'),
-		...overrides,
-	} as INodeProperties;
-}
-
-/** A lead list picker: searchable list, UUID, or app link. */
-export function leadListLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
-	return {
-		displayName: 'Lead List',
-		name: 'listId',
-		description: 'The Instantly lead list',
-		...locator('Lead List', 'searchLeadLists', 'https://app.instantly.ai/app/lead-list/<ID>'),
-		...overrides,
-	} as INodeProperties;
 }
 
 /** Return All + Limit, shown only for the given resource and operation. */
@@ -93,6 +50,44 @@ export function updateFieldsCollection(options: INodeProperties[], description?:
 		default: {},
 		...(description === undefined ? {} : { description }),
 		options,
+	};
+}
+
+/** The Additional Fields collection of a Create, its options in alphabetical order as n8n's lint expects. */
+export function additionalFieldsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+/** The Name of a record a Create makes. */
+export function nameProperty(description: string, placeholder?: string): INodeProperties {
+	return {
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		...(placeholder === undefined ? {} : { placeholder }),
+		description,
+	};
+}
+
+/** The connected account a Reply or Forward is sent from; by default the one the input email came to. */
+export function sendingAccountProperty(description: string): INodeProperties {
+	return {
+		displayName: 'Sending Account',
+		name: 'eaccount',
+		type: 'string',
+		required: true,
+		default: '={{ $json.email_account }}',
+		placeholder: 'e.g. sales@example.com',
+		description,
 	};
 }
 

@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { answerJson } from '../helpers/answers';
-import { errorItem } from '../helpers/utils';
+import { answerJson, errorItem } from '../helpers/answers';
 import { readNumber } from '../helpers/validation';
 import * as account from './account';
 import * as backgroundJob from './backgroundJob';
@@ -12,9 +11,9 @@ import * as email from './email';
 import * as lead from './lead';
 import * as leadLabel from './leadLabel';
 import * as leadList from './leadList';
+import type { InstantlyOperation, InstantlyType, ResourceOperations } from './node.type';
 import * as webhook from './webhook';
 import * as workspace from './workspace';
-import type { InstantlyOperation, InstantlyType, ResourceOperations } from './node.type';
 
 /** The upper bound of the Parallel Requests field. */
 export const MAX_PARALLEL_REQUESTS = 25;

@@ -39,3 +39,12 @@ export function parseJson(text: string): unknown {
 		return undefined;
 	}
 }
+
+/** The item continueOnFail emits for a failed input: the message, the hint and Instantly's status. */
+export function errorItem(error: Error & { description?: string | null; httpCode?: string | null }): IDataObject {
+	return {
+		error: error.message,
+		...(error.description ? { description: error.description } : {}),
+		...(error.httpCode ? { statusCode: Number(error.httpCode) } : {}),
+	};
+}

@@ -2,13 +2,28 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { itemWorkspaceId } from '../transport/workspace';
-import { chunk, errorItem } from './utils';
+import { errorItem } from './answers';
+import { chunk } from './lists';
 
 export interface BulkEntry<T> {
 	itemIndex: number;
 	value: T;
 	/** The client workspace the item acts in; undefined for the key's own. */
 	workspaceId?: string;
+}
+
+/** What a bulk operation does with its items: named, so that no two callbacks can be swapped. */
+export interface BatchRun<T, R> {
+	/** The API's limit of values per request. */
+	batchSize: number;
+	/** Reads and checks one item's value; what it throws makes that item invalid. */
+	read: (itemIndex: number) => T;
+	/** Sends one batch; `firstItemIndex` is the item its error is reported on. */
+	send: (values: T[], firstItemIndex: number) => Promise<R>;
+	/** One output per entry of a sent batch, from the API's answer; `batchNumber` counts from 1. */
+	describe: (entries: Array<BulkEntry<T>>, response: R, batchNumber: number) => IDataObject[];
+	/** How to finish after a failed batch without applying the earlier ones twice. */
+	recovery?: string;
 }
 
 /**
@@ -21,11 +36,7 @@ export interface BulkEntry<T> {
 export async function runInBatches<T, R>(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-	batchSize: number,
-	read: (itemIndex: number) => T,
-	send: (values: T[], firstItemIndex: number) => Promise<R>,
-	describe: (entries: Array<BulkEntry<T>>, response: R, batchNumber: number) => IDataObject[],
-	recovery?: string,
+	{ batchSize, read, send, describe, recovery }: BatchRun<T, R>,
 ): Promise<INodeExecutionData[]> {
 	const output: INodeExecutionData[] = new Array(items.length);
 	const valid: Array<BulkEntry<T>> = [];

@@ -37,16 +37,3 @@ export interface BackgroundJob extends InstantlyRecord {
 	status: 'pending' | 'in-progress' | 'success' | 'failed' | 'draining' | 'paused' | 'cancelled' | string;
 	progress?: number;
 }
-
-/** The lead fields `POST /leads` and `/leads/add` share, in Instantly's names. */
-export interface LeadFields extends IDataObject {
-	email?: string;
-	first_name?: string;
-	last_name?: string;
-	company_name?: string;
-	job_title?: string;
-	phone?: string;
-	website?: string;
-	personalization?: string;
-	custom_variables?: Record<string, string | number | boolean | null>;
-}

@@ -1,14 +1,23 @@
-import type { IExecuteFunctions, INode, INodeParameterResourceLocator, INodePropertyMode } from 'n8n-workflow';
+import type { IExecuteFunctions, INode, INodeProperties, INodePropertyMode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+import type { ParameterRead } from './validation';
+import { isUuid, UUID_IN_TEXT, UUID_PATTERN } from './validation';
 
-const UUID = new RegExp(UUID_PATTERN);
-const UUID_IN_TEXT = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/;
+const UUID_IN_LINK = new RegExp(UUID_IN_TEXT);
 
-/** A locator's From List mode (searchable) and By ID mode (a UUID, checked as it is typed). */
-export function listAndIdModes(what: string, searchListMethod: string): { modes: INodePropertyMode[] } {
+/**
+ * The modes of every Instantly picker: a searchable list, a UUID, and, for records that have a page
+ * in Instantly's app, its app.instantly.ai link.
+ */
+export function locatorModes(
+	what: string,
+	searchListMethod: string,
+	urlExample?: string,
+): Pick<INodeProperties, 'type' | 'default' | 'modes'> {
 	return {
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
 		modes: [
 			{
 				displayName: 'From List',
@@ -24,43 +33,125 @@ export function listAndIdModes(what: string, searchListMethod: string): { modes:
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: UUID_PATTERN, errorMessage: `Not a valid ${what} ID (a UUID)` },
+						properties: { regex: UUID_PATTERN, errorMessage: `Not a valid ${what.toLowerCase()} ID (a UUID)` },
 					},
 				],
 			},
+			...byUrlMode(what, urlExample),
 		],
 	};
 }
 
-/** Whether a string is an Instantly id (a UUID). */
-export function isUuid(value: string): boolean {
-	return UUID.test(value);
+function byUrlMode(what: string, urlExample: string | undefined): INodePropertyMode[] {
+	if (urlExample === undefined) return [];
+	return [
+		{
+			displayName: 'By URL',
+			name: 'url',
+			type: 'string',
+			placeholder: urlExample,
+			extractValue: { type: 'regex', regex: UUID_IN_TEXT },
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: `https?://app\\.instantly\\.ai/.*${UUID_IN_TEXT}.*`,
+						errorMessage: `Not an Instantly ${what.toLowerCase()} link`,
+					},
+				},
+			],
+		},
+	];
+}
+
+/** A campaign picker: searchable list, UUID, or app link. */
+export function campaignLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Campaign',
+		name: 'campaignId',
+		description: 'The Instantly campaign',
+		...locatorModes('Campaign', 'searchCampaigns', 'https://app.instantly.ai/app/campaign/<ID>/analytics'),
+		...overrides,
+	};
+}
+
+/** A lead list picker: searchable list, UUID, or app link. */
+export function leadListLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Lead List',
+		name: 'listId',
+		description: 'The Instantly lead list',
+		...locatorModes('Lead List', 'searchLeadLists', 'https://app.instantly.ai/app/lead-list/<ID>'),
+		...overrides,
+	};
+}
+
+/** A resource locator's value (as stored, not extracted), with the label and item an error names. */
+export interface LocatorRead {
+	node: INode;
+	value: unknown;
+	label: string;
+	itemIndex?: number;
 }
 
 /**
  * The UUID a resource locator value names (From List / By ID / By URL, or a plain string from an
- * expression); `undefined` when it is empty. Throws an error naming the field when the value is
- * no Instantly ID. Shared by both nodes.
+ * expression); `undefined` when it is empty and `required` is false. Throws an error naming the
+ * field when the value is no Instantly ID, or is empty and required. Both nodes resolve their
+ * pickers with it.
  */
-export function locatorId(
-	node: INode,
-	raw: INodeParameterResourceLocator | string | undefined,
-	label: string,
-	itemIndex?: number,
-): string | undefined {
-	const locator = typeof raw === 'string' || raw === undefined ? { mode: 'id', value: raw ?? '' } : raw;
-	const text = String(locator.value ?? '').trim();
-	if (text === '') return undefined;
-	const id = locator.mode === 'url' ? UUID_IN_TEXT.exec(text)?.[0] : text;
+export function resourceId(read: LocatorRead & { required?: true }): string;
+export function resourceId(read: LocatorRead & { required: false }): string | undefined;
+export function resourceId({
+	node,
+	value,
+	label,
+	itemIndex,
+	required = true,
+}: LocatorRead & { required?: boolean }): string | undefined {
+	const { mode, text } = locatorParts(value);
+	if (text === '') {
+		if (!required) return undefined;
+		throw new NodeOperationError(node, `${label} is required`, {
+			description: `Pick a ${label.toLowerCase()} from the list, or give its ID (a UUID) or its Instantly URL.`,
+			itemIndex,
+		});
+	}
+	const id = mode === 'url' ? UUID_IN_LINK.exec(text)?.[0] : text;
 	if (id === undefined || !isUuid(id)) {
-		throw new NodeOperationError(node, `${label}: "${text}" is not a valid Instantly ${locator.mode === 'url' ? 'URL' : 'ID'}`, {
+		throw new NodeOperationError(node, `${label}: "${text}" is not a valid Instantly ${mode === 'url' ? 'URL' : 'ID'}`, {
 			description: `Expected a UUID such as 3f1c2a9e-8b7d-4c1e-9f0a-2b3c4d5e6f70${
-				locator.mode === 'url' ? ' inside an app.instantly.ai link' : ''
+				mode === 'url' ? ' inside an app.instantly.ai link' : ''
 			}.`,
 			itemIndex,
 		});
 	}
 	return id;
+}
+
+/** A plain string (from an expression) is an ID; a locator object says its mode. */
+function locatorParts(value: unknown): { mode: unknown; text: string } {
+	if (typeof value !== 'object' || value === null) return { mode: 'id', text: typeof value === 'string' ? value.trim() : '' };
+	const mode = 'mode' in value ? value.mode : undefined;
+	const text = 'value' in value ? String(value.value ?? '').trim() : '';
+	return { mode, text };
+}
+
+/** Reads a resource locator parameter of the action node and returns the UUID it names (see resourceId). */
+export function readResourceId(context: IExecuteFunctions, parameter: ParameterRead): string;
+export function readResourceId(
+	context: IExecuteFunctions,
+	parameter: ParameterRead,
+	options: { required: false },
+): string | undefined;
+export function readResourceId(
+	context: IExecuteFunctions,
+	{ name, label, itemIndex }: ParameterRead,
+	{ required = true }: { required?: boolean } = {},
+): string | undefined {
+	const value = context.getNodeParameter(name, itemIndex, '', { extractValue: false });
+	const read = { node: context.getNode(), value, label, itemIndex };
+	return required ? resourceId(read) : resourceId({ ...read, required: false });
 }
 
 /** The error for a well-formed campaign ID that Instantly does not know. */
@@ -70,28 +161,4 @@ export function campaignNotFound(node: INode, id: string, itemIndex?: number): N
 			'The ID is well formed, but the Instantly workspace of this credential has no such campaign: it may have been deleted, or belong to another workspace.',
 		itemIndex,
 	});
-}
-
-/**
- * Reads a resource locator and returns the UUID it names, or throws an error naming the field.
- * `undefined` when empty and not required.
- */
-export function getResourceId(
-	this: IExecuteFunctions,
-	parameterName: string,
-	itemIndex: number,
-	label: string,
-	{ required = true } = {},
-): string | undefined {
-	const raw = this.getNodeParameter(parameterName, itemIndex, '', { extractValue: false }) as
-		| INodeParameterResourceLocator
-		| string;
-	const id = locatorId(this.getNode(), raw, label, itemIndex);
-	if (id === undefined && required) {
-		throw new NodeOperationError(this.getNode(), `${label} is required`, {
-			description: `Pick a ${label.toLowerCase()} from the list, or give its ID (a UUID) or its Instantly URL.`,
-			itemIndex,
-		});
-	}
-	return id;
 }

@@ -3,7 +3,32 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { unsafePathSegment } from '../transport/endpoints';
 import { isObject as isPlainObject, parseJson } from './answers';
-import { assertEmail, assertUuid, splitList } from './utils';
+import { splitList } from './lists';
+
+/** An Instantly id (a UUID) anywhere in a text, such as an app.instantly.ai link. */
+export const UUID_IN_TEXT = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
+/** A whole value that is an Instantly id, for a field's regex validation. */
+export const UUID_PATTERN = `^${UUID_IN_TEXT}$`;
+
+const UUID = new RegExp(UUID_PATTERN);
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const DOMAIN = /^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/i;
+
+/** Whether a string is an Instantly id (a UUID). */
+export function isUuid(value: string): boolean {
+	return UUID.test(value);
+}
+
+/** Whether a string looks like an email address. */
+export function isEmail(value: string): boolean {
+	return EMAIL.test(value);
+}
+
+/** Whether a string looks like a domain name such as `example.com`. */
+export function isDomain(value: string): boolean {
+	return DOMAIN.test(value);
+}
 
 /** Where a value comes from: the parameter's internal name, its UI label and the item. */
 export interface ParameterRead {
@@ -112,14 +137,72 @@ export function optionValue(check: ValueCheck, options: readonly INodePropertyOp
 	return match.value;
 }
 
+/** Throws an error naming the field unless the value is a valid email address (anything but text counts as empty). */
+export function assertEmail({ node, value, label, itemIndex }: ValueCheck): string {
+	const text = typeof value === 'string' ? value.trim() : '';
+	if (!isEmail(text)) {
+		throw new NodeOperationError(
+			node,
+			text === '' ? `${label} is required` : `${label}: "${text}" is not a valid email address`,
+			{ description: `Item ${itemIndex + 1}: expected an email address such as jane@example.com.`, itemIndex },
+		);
+	}
+	return text;
+}
+
+/** Throws an error naming the field unless the value is an Instantly id (anything but text counts as empty). */
+export function assertUuid({ node, value, label, itemIndex }: ValueCheck): string {
+	const text = typeof value === 'string' ? value.trim() : '';
+	if (!isUuid(text)) {
+		throw new NodeOperationError(
+			node,
+			text === '' ? `${label} is required` : `${label}: "${text}" is not a valid Instantly ID`,
+			{ description: `Item ${itemIndex + 1}: expected a UUID such as 3f1c2a9e-8b7d-4c1e-9f0a-2b3c4d5e6f70.`, itemIndex },
+		);
+	}
+	return text;
+}
+
 /** An email address; a number or an object is refused naming the field rather than called empty. */
 export function emailValue(check: ValueCheck): string {
-	return assertEmail(check.node, textValue(check), check.label, check.itemIndex);
+	return assertEmail({ ...check, value: textValue(check) });
 }
 
 /** An Instantly id (UUID). */
 export function uuidValue(check: ValueCheck): string {
-	return assertUuid(check.node, textValue(check), check.label, check.itemIndex);
+	return assertUuid({ ...check, value: textValue(check) });
+}
+
+/** A comma-separated list (or a list) of email addresses, each checked; `[]` when empty. */
+export function emailListValue(check: ValueCheck): string[] {
+	return splitList(check.value).map((email) => assertEmail({ ...check, value: email }));
+}
+
+/** A comma-separated list (or a list) of Instantly ids, each checked; `[]` when empty. */
+export function uuidListValue(check: ValueCheck): string[] {
+	return splitList(check.value).map((id) => assertUuid({ ...check, value: id }));
+}
+
+/** A changed name or label, trimmed; an update may not blank it (leaving the field out keeps it). */
+export function nonEmptyText({ node, value, label, itemIndex }: ValueCheck): string {
+	const text = String(value).trim();
+	if (text === '') {
+		throw new NodeOperationError(node, `${label} cannot be empty`, {
+			description: `Item ${itemIndex + 1}: remove the field to keep the current name.`,
+			itemIndex,
+		});
+	}
+	return text;
+}
+
+/** Throws unless an Update's body changes at least one field. */
+export function requireChanges({ node, body, itemIndex }: { node: INode; body: IDataObject; itemIndex: number }): void {
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(node, 'Update Fields: choose at least one field to change', {
+			description: `Item ${itemIndex + 1}: nothing would be sent to Instantly.`,
+			itemIndex,
+		});
+	}
 }
 
 /** An object (a collection, or JSON set by an expression); a JSON text of an object is parsed. */
@@ -184,7 +267,12 @@ function read(context: IExecuteFunctions, { name, label, itemIndex, fallback }: 
 export function readText(context: IExecuteFunctions, parameter: ParameterRead, { required = false, trim = true } = {}): string {
 	const check = read(context, parameter, '');
 	const text = !trim && typeof check.value === 'string' ? check.value : textValue(check);
-	if (required && text === '') throw invalidValue(check, 'a value (the field is required)');
+	if (required && text === '') {
+		throw new NodeOperationError(check.node, `${check.label} is required`, {
+			description: `Item ${check.itemIndex + 1}: give a value for ${check.label}.`,
+			itemIndex: check.itemIndex,
+		});
+	}
 	return text;
 }
 
@@ -195,6 +283,26 @@ export function readNumber(
 	bounds: { integer?: boolean; min?: number; max?: number } = {},
 ): number {
 	return numberValue(read(context, parameter), bounds);
+}
+
+/**
+ * Reads a whole-number parameter within bounds; its error says the range, as the field's own
+ * minimum and maximum would.
+ */
+export function readInteger(
+	context: IExecuteFunctions,
+	parameter: ParameterRead,
+	{ min, max }: { min: number; max: number },
+): number {
+	const { node, value: raw, label, itemIndex } = read(context, parameter);
+	const value = Number(raw);
+	if (!Number.isInteger(value) || value < min || value > max) {
+		throw new NodeOperationError(node, `${label} must be a whole number from ${min} to ${max}`, {
+			description: `Item ${itemIndex + 1}: got ${String(value)}.`,
+			itemIndex,
+		});
+	}
+	return value;
 }
 
 /** Reads a boolean parameter. */
@@ -309,9 +417,4 @@ export function readUuid(context: IExecuteFunctions, parameter: ParameterRead): 
 /** Reads a list parameter (e.g. a multi-options field), also from a JSON list text. */
 export function readList(context: IExecuteFunctions, parameter: ParameterRead): unknown[] {
 	return listValue(read(context, parameter, []));
-}
-
-/** The values of a collection as checks, so each field is read with the label the UI shows. */
-export function collectionField(node: INode, collection: IDataObject, name: string, label: string, itemIndex: number): ValueCheck {
-	return { node, value: collection[name], label, itemIndex };
 }

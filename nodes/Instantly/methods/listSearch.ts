@@ -3,60 +3,43 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import type { Endpoint } from '../transport/endpoints';
 import { endpoints } from '../transport/endpoints';
 import type { Page } from '../transport/pagination';
+import { fetchPage, PAGE_SIZE_LIMIT } from '../transport/pagination';
 import type { WorkspaceGroupMember } from '../transport/workspace';
-import { instantlyApiRequest } from '../transport/request';
 
 const APP_URL = 'https://app.instantly.ai/app';
 
-/** One page of a searchable list; n8n hands Instantly's cursor back as paginationToken. */
-async function searchList(
+type ListSearch = (
 	this: ILoadOptionsFunctions,
-	endpoint: Endpoint,
-	toResult: (item: IDataObject) => { name: string; value: string; url?: string },
 	filter?: string,
 	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const qs: IDataObject = { limit: 100 };
-	if (filter) qs.search = filter;
-	if (paginationToken) qs.starting_after = paginationToken;
-	const page = (await instantlyApiRequest.call(this, endpoint, { qs })) as Page<IDataObject>;
-	return {
-		results: (page.items ?? []).map(toResult),
-		paginationToken: page.next_starting_after ?? undefined,
+) => Promise<INodeListSearchResult>;
+
+/** A list search over one page at a time; n8n hands Instantly's cursor back as paginationToken. */
+function searchList(
+	endpoint: Endpoint,
+	toResult: (item: IDataObject) => { name: string; value: string; url?: string },
+): ListSearch {
+	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+		const qs: IDataObject = filter ? { search: filter } : {};
+		const cursor = { limit: PAGE_SIZE_LIMIT, cursor: paginationToken || undefined };
+		const page = (await fetchPage.call(this, endpoint, { qs }, cursor)) as Page<IDataObject>;
+		return {
+			results: (page.items ?? []).map(toResult),
+			paginationToken: page.next_starting_after ?? undefined,
+		};
 	};
 }
 
-export async function searchCampaigns(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchList.call(
-		this,
-		endpoints.listCampaigns,
-		(campaign) => ({
-			name: String(campaign.name),
-			value: String(campaign.id),
-			url: `${APP_URL}/campaign/${String(campaign.id)}/analytics`,
-		}),
-		filter,
-		paginationToken,
-	);
-}
+export const searchCampaigns = searchList(endpoints.listCampaigns, (campaign) => ({
+	name: String(campaign.name),
+	value: String(campaign.id),
+	url: `${APP_URL}/campaign/${String(campaign.id)}/analytics`,
+}));
 
-export async function searchLeadLists(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchList.call(
-		this,
-		endpoints.listLeadLists,
-		(list) => ({ name: String(list.name), value: String(list.id) }),
-		filter,
-		paginationToken,
-	);
-}
+export const searchLeadLists = searchList(endpoints.listLeadLists, (list) => ({
+	name: String(list.name),
+	value: String(list.id),
+}));
 
 /**
  * The accepted members of the key's workspace group, by sub-workspace name. Instantly has no search
@@ -67,9 +50,8 @@ export async function searchClientWorkspaces(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const qs: IDataObject = { limit: 100 };
-	if (paginationToken) qs.starting_after = paginationToken;
-	const page = (await instantlyApiRequest.call(this, endpoints.listWorkspaceGroupMembers, { qs })) as Page<WorkspaceGroupMember>;
+	const cursor = { limit: PAGE_SIZE_LIMIT, cursor: paginationToken || undefined };
+	const page = (await fetchPage.call(this, endpoints.listWorkspaceGroupMembers, {}, cursor)) as Page<WorkspaceGroupMember>;
 	const wanted = filter?.trim().toLowerCase() ?? '';
 	return {
 		results: (page.items ?? [])

@@ -2,6 +2,18 @@ import type { IDataObject } from 'n8n-workflow';
 
 export const PAGE_SIZE_LIMIT = 100;
 
+export interface PageCursor {
+	/** How many items the page may hold, at most PAGE_SIZE_LIMIT. */
+	limit: number;
+	/** The `next_starting_after` of the page before; undefined for the first page. */
+	cursor?: string;
+}
+
+/** The query or body fields that ask Instantly for one page. */
+export function pageParams({ limit, cursor }: PageCursor): IDataObject {
+	return cursor === undefined ? { limit } : { limit, starting_after: cursor };
+}
+
 export interface Page<T> {
 	items: T[];
 	next_starting_after?: string | null;
@@ -21,9 +33,7 @@ export async function* cursorItems<T>(
 	let remaining = limit ?? Infinity;
 
 	while (remaining > 0) {
-		const pageParams: IDataObject = { limit: Math.min(PAGE_SIZE_LIMIT, remaining) };
-		if (cursor !== undefined) pageParams.starting_after = cursor;
-		const page = await fetchPage(pageParams);
+		const page = await fetchPage(pageParams({ limit: Math.min(PAGE_SIZE_LIMIT, remaining), cursor }));
 
 		const items = page.items ?? [];
 		for (const item of items.slice(0, remaining)) yield item;

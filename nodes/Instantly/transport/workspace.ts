@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { listAndIdModes, locatorId } from '../helpers/locator';
+import { locatorModes, resourceId } from '../helpers/locator';
 import type { Endpoint } from './endpoints';
 import { endpoints } from './endpoints';
 
@@ -52,7 +52,7 @@ export const workspaceProperties: INodeProperties[] = [
 		displayOptions: { show: { workspace: [CLIENT_WORKSPACE] } },
 		description:
 			"An accepted member of the API key's workspace group. An expression giving each item's sub_workspace_id (from Get Many Client Workspaces) lets one run act in many clients.",
-		...listAndIdModes('workspace', 'searchClientWorkspaces'),
+		modes: locatorModes('Client Workspace', 'searchClientWorkspaces').modes,
 	},
 ];
 
@@ -91,7 +91,7 @@ export function itemWorkspaceId(context: IExecuteFunctions, itemIndex: number): 
 	const raw = context.getNodeParameter('clientWorkspace', itemIndex, '', { extractValue: false }) as
 		| INodeParameterResourceLocator
 		| string;
-	const id = locatorId(context.getNode(), raw, LABEL, itemIndex);
+	const id = resourceId({ node: context.getNode(), value: raw, label: LABEL, itemIndex, required: false });
 	if (id === undefined) {
 		throw new NodeOperationError(context.getNode(), `${LABEL} is required`, {
 			description: `Pick the client workspace from the list or give its ID (a UUID), or choose "API Key's Own Workspace".`,
@@ -116,7 +116,7 @@ function editorWorkspaceId(context: ILoadOptionsFunctions, endpoint: Endpoint): 
 			description: `This list shows what is in the chosen client workspace. Pick the client workspace from its list or by ID to browse here, or give this field by ID.`,
 		});
 	}
-	const id = locatorId(context.getNode(), raw, LABEL);
+	const id = resourceId({ node: context.getNode(), value: raw, label: LABEL, required: false });
 	if (id === undefined) {
 		throw new NodeOperationError(context.getNode(), `Choose the ${LABEL} first`, {
 			description: 'This list shows what is in the chosen client workspace.',

@@ -1,9 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { UUID_PATTERN } from '../helpers/locator';
+import { campaignLocator } from '../helpers/locator';
 import { requestTimeoutProperty } from '../transport/timeout';
-
-const UUID_IN_URL = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -16,46 +14,10 @@ export const triggerProperties: INodeProperties[] = [
 		description:
 			'The Instantly events that start the workflow; custom lead labels of the workspace are listed after the standard events. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	{
-		displayName: 'Campaign',
+	campaignLocator({
 		name: 'campaign',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
 		description: 'Only events of this campaign. Leave empty for every campaign of the workspace.',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchCampaigns', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 3f1c2a9e-8b7d-4c1e-9f0a-2b3c4d5e6f70',
-				validation: [
-					{ type: 'regex', properties: { regex: UUID_PATTERN, errorMessage: 'Not a valid campaign ID (a UUID)' } },
-				],
-			},
-			{
-				displayName: 'By URL',
-				name: 'url',
-				type: 'string',
-				placeholder: 'https://app.instantly.ai/app/campaign/<ID>/analytics',
-				extractValue: { type: 'regex', regex: UUID_IN_URL },
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: `https?://app\\.instantly\\.ai/.*${UUID_IN_URL}.*`,
-							errorMessage: 'Not an Instantly campaign link',
-						},
-					},
-				],
-			},
-		],
-	},
+	}),
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -1,9 +1,9 @@
-import type { IHookFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Subscription } from '../helpers/events';
 import { ALL_EVENTS, parseEventOption } from '../helpers/events';
-import { locatorId } from '../helpers/locator';
+import { resourceId } from '../helpers/locator';
 import type { Registration, TriggerContext } from './staticData';
 
 /** The webhooks Instantly should hold for the node's current parameters. */
@@ -34,8 +34,8 @@ export function selectedSubscriptions(context: TriggerContext): Subscription[] {
 
 /** The Campaign locator as a lower-case UUID, or null for every campaign of the workspace. */
 export function campaignFilter(context: TriggerContext): string | null {
-	const raw = context.getNodeParameter('campaign', '') as INodeParameterResourceLocator | string;
-	return locatorId(context.getNode(), raw, 'Campaign')?.toLowerCase() ?? null;
+	const value = context.getNodeParameter('campaign', '', { extractValue: false });
+	return resourceId({ node: context.getNode(), value, label: 'Campaign', required: false })?.toLowerCase() ?? null;
 }
 
 /** Reads and validates the parameters; throws before anything is sent when they are unusable. */

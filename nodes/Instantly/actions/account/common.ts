@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { emailList, emailParameter } from '../../helpers/fields';
+import { emailListValue, readEmail } from '../../helpers/validation';
 
 /** The account's email address: Instantly keys accounts by it (URI-encoded in the path). */
 export const accountEmailField: INodeProperties = {
@@ -16,7 +16,7 @@ export const accountEmailField: INodeProperties = {
 
 /** The account email parameter, validated. */
 export function accountEmail(context: IExecuteFunctions, itemIndex: number): string {
-	return emailParameter(context, 'accountEmail', itemIndex, 'Account Email');
+	return readEmail(context, { name: 'accountEmail', label: 'Account Email', itemIndex });
 }
 
 /** A comma-separated list of account emails. */
@@ -33,8 +33,16 @@ export function accountEmailsField(description: string, required = true): INodeP
 }
 
 /** Reads Account Emails: validated, at most `max`, and at least one when required. */
-export function accountEmails(context: IExecuteFunctions, itemIndex: number, max: number, required = true): string[] {
-	const emails = emailList(context, context.getNodeParameter('accountEmails', itemIndex, ''), 'Account Emails', itemIndex);
+export function accountEmails(
+	context: IExecuteFunctions,
+	{ itemIndex, max, required = true }: { itemIndex: number; max: number; required?: boolean },
+): string[] {
+	const emails = emailListValue({
+		node: context.getNode(),
+		value: context.getNodeParameter('accountEmails', itemIndex, ''),
+		label: 'Account Emails',
+		itemIndex,
+	});
 	if ((required && emails.length === 0) || emails.length > max) {
 		throw new NodeOperationError(
 			context.getNode(),

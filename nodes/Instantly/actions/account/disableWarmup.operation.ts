@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { jobTimeoutMs, maybeWaitForJob, waitForJobProperties } from '../../helpers/backgroundJob';
 import type { BackgroundJob } from '../../helpers/interfaces';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
+import { jobTimeoutMs, maybeWaitForJob, waitForJobProperties } from '../backgroundJob/wait';
 import { accountEmails, accountEmailsField } from './common';
 
 const properties: INodeProperties[] = [
@@ -16,7 +16,7 @@ export const description = updateDisplayOptions({ show: { resource: ['account'],
 
 /** Stops warmup through a background job; returns the job, or its final state when waiting. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const emails = accountEmails(this, itemIndex, 100);
+	const emails = accountEmails(this, { itemIndex, max: 100 });
 	const timeoutMs = jobTimeoutMs(this, itemIndex);
 	const job = (await instantlyApiRequest.call(this, endpoints.disableWarmup, { body: { emails }, itemIndex })) as BackgroundJob;
 	return await maybeWaitForJob(this, job, timeoutMs, itemIndex);

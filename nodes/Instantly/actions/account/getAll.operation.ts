@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { compact, getMany, optionalNumber, parseIdList, trimmedText } from '../../helpers/utils';
-import { collectionFields, readCollection } from '../../helpers/validation';
+import { compact, optionalNumber, trimmedText } from '../../helpers/mappers';
+import { collectionFields, readCollection, uuidListValue } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { filtersCollection, returnAllOrLimit, searchFilter } from '../common.descriptions';
+import { getMany } from '../getMany';
 import { ACCOUNT_PROVIDERS, ACCOUNT_STATUSES } from './common';
 
 const properties: INodeProperties[] = [
@@ -45,7 +46,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const qs = compact({
 		status: optionalNumber(filters.status),
 		provider_code: optionalNumber(filters.providerCode),
-		tag_ids: parseIdList(this.getNode(), filters.tagIds, 'Tag IDs', itemIndex).join(','),
+		tag_ids: uuidListValue({ node: this.getNode(), value: filters.tagIds, label: 'Tag IDs', itemIndex }).join(','),
 		search: trimmedText(filters.search),
 	});
 	return await getMany.call(this, endpoints.listAccounts, itemIndex, { qs });

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { toDate } from '../../helpers/fields';
-import { compact } from '../../helpers/utils';
+import { toDateOnly } from '../../helpers/dates';
+import { compact } from '../../helpers/mappers';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { accountEmails, accountEmailsField } from './common';
@@ -33,9 +33,9 @@ export const description = updateDisplayOptions(
 /** One row per account and day: emails sent, opened, clicked, replied, bounced. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const qs = compact({
-		emails: accountEmails(this, itemIndex, 200, false),
-		start_date: toDate(this, this.getNodeParameter('startDate', itemIndex, ''), 'Start Date', itemIndex),
-		end_date: toDate(this, this.getNodeParameter('endDate', itemIndex, ''), 'End Date', itemIndex),
+		emails: accountEmails(this, { itemIndex, max: 200, required: false }),
+		start_date: toDateOnly(this, { value: this.getNodeParameter('startDate', itemIndex, ''), label: 'Start Date', itemIndex }),
+		end_date: toDateOnly(this, { value: this.getNodeParameter('endDate', itemIndex, ''), label: 'End Date', itemIndex }),
 	});
 	if (qs.start_date && qs.end_date && String(qs.start_date) > String(qs.end_date)) {
 		throw new NodeOperationError(this.getNode(), 'Start Date must not be after End Date', {

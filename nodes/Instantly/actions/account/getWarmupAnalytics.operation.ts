@@ -14,6 +14,6 @@ export const description = updateDisplayOptions(
 
 /** Warmup numbers per day and in total for each account (a POST in Instantly's API, though it only reads). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const emails = accountEmails(this, itemIndex, 100);
+	const emails = accountEmails(this, { itemIndex, max: 100 });
 	return (await instantlyApiRequest.call(this, endpoints.getWarmupAnalytics, { body: { emails }, itemIndex })) as IDataObject;
 }

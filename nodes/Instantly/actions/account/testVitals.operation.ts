@@ -14,6 +14,6 @@ export const description = updateDisplayOptions({ show: { resource: ['account'],
 /** Checks the DNS records (MX, SPF, DKIM, DMARC) of the accounts' domains (a POST that only reads). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	// Instantly answers 400 "no emails sent" to a request without accounts, so at least one is required.
-	const body = { accounts: accountEmails(this, itemIndex, 1000) };
+	const body = { accounts: accountEmails(this, { itemIndex, max: 1000 }) };
 	return (await instantlyApiRequest.call(this, endpoints.testAccountVitals, { body, itemIndex })) as IDataObject;
 }

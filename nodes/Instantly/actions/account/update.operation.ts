@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { assertEmail, integerParameter, requireChanges } from '../../helpers/utils';
-import { collectionFields, readCollection } from '../../helpers/validation';
+import { assertEmail, collectionFields, readCollection, readInteger, requireChanges } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { updateFieldsCollection } from '../common.descriptions';
@@ -97,19 +96,29 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (fields.lastName !== undefined) body.last_name = String(fields.lastName).trim();
 	if (fields.signature !== undefined) body.signature = String(fields.signature);
 	if (fields.replyTo !== undefined) {
-		body.reply_to = String(fields.replyTo).trim() === '' ? null : assertEmail(node, fields.replyTo, 'Reply-To', itemIndex);
+		const replyTo = { node, value: fields.replyTo, label: 'Reply-To', itemIndex };
+		body.reply_to = String(fields.replyTo).trim() === '' ? null : assertEmail(replyTo);
 	}
 	if (fields.dailyLimit !== undefined) {
-		body.daily_limit = integerParameter(this, 'updateFields.dailyLimit', itemIndex, 'Daily Limit', 1, 100000);
+		body.daily_limit = readInteger(
+			this,
+			{ name: 'updateFields.dailyLimit', label: 'Daily Limit', itemIndex },
+			{ min: 1, max: 100000 },
+		);
 	}
 	if (fields.sendingGap !== undefined) {
-		body.sending_gap = integerParameter(this, 'updateFields.sendingGap', itemIndex, 'Sending Gap (Minutes)', 0, 1440);
+		body.sending_gap = readInteger(
+			this,
+			{ name: 'updateFields.sendingGap', label: 'Sending Gap (Minutes)', itemIndex },
+			{ min: 0, max: 1440 },
+		);
 	}
 	if (fields.enableSlowRamp !== undefined) body.enable_slow_ramp = fields.enableSlowRamp === true;
 	if (fields.warmupLimit !== undefined) {
-		body.warmup = { limit: integerParameter(this, 'updateFields.warmupLimit', itemIndex, 'Warmup Daily Limit', 1, 100000) };
+		const warmupLimit = { name: 'updateFields.warmupLimit', label: 'Warmup Daily Limit', itemIndex };
+		body.warmup = { limit: readInteger(this, warmupLimit, { min: 1, max: 100000 }) };
 	}
-	requireChanges(node, body, itemIndex);
+	requireChanges({ node, body, itemIndex });
 	if (body.warmup) body.warmup = await wholeWarmup(this, email, body.warmup as IDataObject, itemIndex);
 	return (await instantlyApiRequest.call(this, endpoints.updateAccount, { pathParams: { email }, body, itemIndex })) as IDataObject;
 }

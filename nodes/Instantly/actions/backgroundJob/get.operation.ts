@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { jobTimeoutMs, maybeWaitForJob, waitForJobProperties } from '../../helpers/backgroundJob';
 import type { BackgroundJob } from '../../helpers/interfaces';
 import { readPathId } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
+import { jobTimeoutMs, maybeWaitForJob, waitForJobProperties } from './wait';
 
 const properties: INodeProperties[] = [
 	{

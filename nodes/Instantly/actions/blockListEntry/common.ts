@@ -1,7 +1,7 @@
-import type { INode, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isDomain, isEmail } from '../../helpers/utils';
+import { isDomain, isEmail } from '../../helpers/validation';
 
 export const entryIdProperty: INodeProperties = {
 	displayName: 'Entry ID',
@@ -23,8 +23,10 @@ export const valueProperty: INodeProperties = {
 	description: 'An email address blocks that address; a domain blocks every address at it',
 };
 
-/** Checks a block list value is an email or a domain and returns it trimmed. */
-export function assertBlockValue(node: INode, value: unknown, itemIndex: number): string {
+/** Reads the Email or Domain parameter, checks it is one of the two and returns it trimmed. */
+export function readBlockValue(context: IExecuteFunctions, itemIndex: number): string {
+	const node = context.getNode();
+	const value = context.getNodeParameter('value', itemIndex);
 	const text = typeof value === 'string' ? value.trim() : String(value ?? '').trim();
 	if (!isEmail(text) && !isDomain(text)) {
 		throw new NodeOperationError(

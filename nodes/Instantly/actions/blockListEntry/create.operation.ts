@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { assertBlockValue, valueProperty } from './common';
+import { readBlockValue, valueProperty } from './common';
 
 const properties: INodeProperties[] = [valueProperty];
 
@@ -13,6 +13,6 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const value = assertBlockValue(this.getNode(), this.getNodeParameter('value', itemIndex), itemIndex);
+	const value = readBlockValue(this, itemIndex);
 	return (await instantlyApiRequest.call(this, endpoints.createBlockListEntry, { body: { bl_value: value }, itemIndex })) as IDataObject;
 }

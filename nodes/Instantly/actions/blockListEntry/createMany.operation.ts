@@ -5,7 +5,7 @@ import { runInBatches } from '../../helpers/bulk';
 import type { BlockListEntry, BulkCreateBlockListSummary } from '../../helpers/interfaces';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { assertBlockValue, valueProperty } from './common';
+import { readBlockValue, valueProperty } from './common';
 
 /** `bulk-create` takes at most 1,000 values per request. */
 export const BATCH_SIZE = 1000;
@@ -26,17 +26,15 @@ export const description = updateDisplayOptions(
 
 /** One output item per input: `status: 'blocked'` with the entry, or `'rejected'` if Instantly refused the value. */
 export async function executeAll(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runInBatches(
-		this,
-		items,
-		BATCH_SIZE,
-		(itemIndex) => assertBlockValue(this.getNode(), this.getNodeParameter('value', itemIndex), itemIndex),
-		async (values, firstItemIndex) =>
+	return await runInBatches(this, items, {
+		batchSize: BATCH_SIZE,
+		read: (itemIndex) => readBlockValue(this, itemIndex),
+		send: async (values, firstItemIndex) =>
 			(await instantlyApiRequest.call(this, endpoints.createBlockListEntries, {
 				body: { bl_values: values },
 				itemIndex: firstItemIndex,
 			})) as BulkCreateBlockListSummary,
-		(entries, response, batch) => {
+		describe: (entries, response, batch) => {
 			const byValue = new Map<string, BlockListEntry>(
 				(response.items ?? []).map((entry) => [entry.bl_value.toLowerCase(), entry]),
 			);
@@ -52,5 +50,5 @@ export async function executeAll(this: IExecuteFunctions, items: INodeExecutionD
 						};
 			});
 		},
-	);
+	});
 }

@@ -26,22 +26,20 @@ export const description = updateDisplayOptions(
 
 /** One output item per input: `deleted: true` with the entry, or `deleted: false` when Instantly had no such entry. */
 export async function executeAll(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runInBatches(
-		this,
-		items,
-		BATCH_SIZE,
-		(itemIndex) => readUuid(this, { name: 'entryId', label: 'Entry ID', itemIndex }),
-		async (ids, firstItemIndex) =>
+	return await runInBatches(this, items, {
+		batchSize: BATCH_SIZE,
+		read: (itemIndex) => readUuid(this, { name: 'entryId', label: 'Entry ID', itemIndex }),
+		send: async (ids, firstItemIndex) =>
 			(await instantlyApiRequest.call(this, endpoints.deleteBlockListEntries, {
 				body: { ids },
 				itemIndex: firstItemIndex,
 			})) as unknown as BlockListEntry[],
-		(entries, response) => {
+		describe: (entries, response) => {
 			const deleted = new Map((Array.isArray(response) ? response : []).map((entry) => [entry.id, entry]));
 			return entries.map(({ value }): IDataObject => {
 				const entry = deleted.get(value);
 				return entry ? { deleted: true, ...entry } : { deleted: false, id: value, reason: 'not_found' };
 			});
 		},
-	);
+	});
 }

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { compact, getMany, trimmedText } from '../../helpers/utils';
+import { compact, trimmedText } from '../../helpers/mappers';
 import { collectionFields, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { filtersCollection, returnAllOrLimit, searchFilter } from '../common.descriptions';
+import { getMany } from '../getMany';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),

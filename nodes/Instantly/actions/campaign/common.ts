@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { assertEmail, integerParameter, splitList } from '../../helpers/utils';
+import { splitList } from '../../helpers/lists';
+import { assertEmail, readInteger } from '../../helpers/validation';
 
 /** Settings shared by Create and Update, as collection options (camelCase UI names). */
 export const campaignSettingOptions: INodeProperties[] = [
@@ -92,24 +93,29 @@ export function campaignSettings(
 	const node = context.getNode();
 	const body: IDataObject = {};
 	if (settings.dailyLimit !== undefined) {
-		body.daily_limit = integerParameter(context, `${collection}.dailyLimit`, itemIndex, 'Daily Limit', 1, 100000);
+		body.daily_limit = readInteger(
+			context,
+			{ name: `${collection}.dailyLimit`, label: 'Daily Limit', itemIndex },
+			{ min: 1, max: 100000 },
+		);
 	}
 	if (settings.dailyMaxLeads !== undefined) {
-		body.daily_max_leads = integerParameter(
+		body.daily_max_leads = readInteger(
 			context,
-			`${collection}.dailyMaxLeads`,
-			itemIndex,
-			'Daily New Leads Limit',
-			0,
-			100000,
+			{ name: `${collection}.dailyMaxLeads`, label: 'Daily New Leads Limit', itemIndex },
+			{ min: 0, max: 100000 },
 		);
 	}
 	if (settings.emailGap !== undefined) {
-		body.email_gap = integerParameter(context, `${collection}.emailGap`, itemIndex, 'Email Gap (Minutes)', 0, 1440);
+		body.email_gap = readInteger(
+			context,
+			{ name: `${collection}.emailGap`, label: 'Email Gap (Minutes)', itemIndex },
+			{ min: 0, max: 1440 },
+		);
 	}
 	if (settings.emailList !== undefined) {
 		const emails = splitList(settings.emailList).map((email) =>
-			assertEmail(node, email, 'Sending Accounts', itemIndex),
+			assertEmail({ node, value: email, label: 'Sending Accounts', itemIndex }),
 		);
 		if (emails.length === 0) {
 			throw new NodeOperationError(node, 'Sending Accounts: give at least one email', {

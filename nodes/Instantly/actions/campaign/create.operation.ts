@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { toDateOnly } from '../../helpers/dates';
 import { DAYS_OF_WEEK } from '../../helpers/enums';
 import { TIMEZONES } from '../../helpers/timezones';
-import { toDateOnly } from '../../helpers/utils';
 import {
 	collectionFields,
 	optionalNumberValue,
@@ -16,19 +16,13 @@ import {
 } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
+import { nameProperty, additionalFieldsCollection } from '../common.descriptions';
 import { campaignSettingOptions, campaignSettings } from './common';
 
 const TIME = /^([01][0-9]|2[0-3]):([0-5][0-9])$/;
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'Name of the campaign. It is created as a Draft and sends nothing until activated.',
-	},
+	nameProperty('Name of the campaign. It is created as a Draft and sends nothing until activated.'),
 	{
 		displayName: 'Timezone',
 		name: 'timezone',
@@ -96,30 +90,23 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: ([
-			...campaignSettingOptions,
-			{
-				displayName: 'End Date',
-				name: 'endDate',
-				type: 'dateTime',
-				default: '',
-				description: 'Last day of sending, in the campaign timezone',
-			},
-			{
-				displayName: 'Start Date',
-				name: 'startDate',
-				type: 'dateTime',
-				default: '',
-				description: 'First day of sending, in the campaign timezone',
-			},
-		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
+	additionalFieldsCollection([
+		...campaignSettingOptions,
+		{
+			displayName: 'End Date',
+			name: 'endDate',
+			type: 'dateTime',
+			default: '',
+			description: 'Last day of sending, in the campaign timezone',
+		},
+		{
+			displayName: 'Start Date',
+			name: 'startDate',
+			type: 'dateTime',
+			default: '',
+			description: 'First day of sending, in the campaign timezone',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['campaign'], operation: ['create'] } }, properties);
@@ -154,8 +141,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const schedule: IDataObject = {
 		schedules: [{ name: 'Default schedule', timing: { from, to }, days, timezone }],
 	};
-	const startDate = toDateOnly(this, fields.startDate, 'Start Date', itemIndex);
-	const endDate = toDateOnly(this, fields.endDate, 'End Date', itemIndex);
+	const startDate = toDateOnly(this, { value: fields.startDate, label: 'Start Date', itemIndex });
+	const endDate = toDateOnly(this, { value: fields.endDate, label: 'End Date', itemIndex });
 	if (startDate) schedule.start_date = startDate;
 	if (endDate) schedule.end_date = endDate;
 

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { getResourceId } from '../../helpers/locator';
 import { answerJson } from '../../helpers/answers';
+import { campaignLocator, readResourceId } from '../../helpers/locator';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { campaignLocator } from '../common.descriptions';
 
 const properties: INodeProperties[] = [campaignLocator({ required: true })];
 
@@ -13,6 +12,6 @@ export const description = updateDisplayOptions({ show: { resource: ['campaign']
 
 /** Instantly answers with the deleted campaign. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
-	const id = getResourceId.call(this, 'campaignId', itemIndex, 'Campaign')!;
+	const id = readResourceId(this, { name: 'campaignId', label: 'Campaign', itemIndex });
 	return answerJson(await instantlyApiRequest.call(this, endpoints.deleteCampaign, { pathParams: { id }, itemIndex }), { id });
 }

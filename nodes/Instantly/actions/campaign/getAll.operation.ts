@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { CAMPAIGN_STATUSES } from '../../helpers/enums';
-import { compact, getMany, optionalNumber, trimmedText } from '../../helpers/utils';
+import { compact, optionalNumber, trimmedText } from '../../helpers/mappers';
 import { collectionFields, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { filtersCollection, returnAllOrLimit, searchFilter } from '../common.descriptions';
+import { getMany } from '../getMany';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),

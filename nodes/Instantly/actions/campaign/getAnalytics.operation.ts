@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { getResourceId } from '../../helpers/locator';
-import { toDateOnly } from '../../helpers/utils';
-import type { Endpoint } from '../../transport/endpoints';
+import { toDateOnly } from '../../helpers/dates';
+import { campaignLocator, readResourceId } from '../../helpers/locator';
 import { collectionFields, readCollection } from '../../helpers/validation';
+import type { Endpoint } from '../../transport/endpoints';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { campaignLocator, optionsCollection } from '../common.descriptions';
+import { optionsCollection } from '../common.descriptions';
 
 type AnalyticsType = 'totals' | 'overview' | 'daily' | 'steps';
 
@@ -73,13 +73,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		});
 	}
-	const campaignId = getResourceId.call(this, 'campaignId', itemIndex, 'Campaign', { required: false });
+	const campaignId = readResourceId(this, { name: 'campaignId', label: 'Campaign', itemIndex }, { required: false });
 	const options = readCollection(this, { name: 'options', label: 'Options', itemIndex }, collectionFields(properties, 'options'));
 	const qs: IDataObject = {};
 	// The totals and overview endpoints filter by `id`; given `campaign_id` they return every campaign.
 	if (campaignId) qs[type === 'totals' || type === 'overview' ? 'id' : 'campaign_id'] = campaignId;
-	const startDate = toDateOnly(this, options.startDate, 'Start Date', itemIndex);
-	const endDate = toDateOnly(this, options.endDate, 'End Date', itemIndex);
+	const startDate = toDateOnly(this, { value: options.startDate, label: 'Start Date', itemIndex });
+	const endDate = toDateOnly(this, { value: options.endDate, label: 'End Date', itemIndex });
 	if (startDate && endDate && startDate > endDate) {
 		throw new NodeOperationError(this.getNode(), 'Start Date must not be after End Date', {
 			description: `Item ${itemIndex + 1}: got ${startDate} to ${endDate}.`,

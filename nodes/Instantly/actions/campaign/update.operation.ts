@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { getResourceId } from '../../helpers/locator';
-import { nonEmptyText, requireChanges } from '../../helpers/utils';
 import { answerJson } from '../../helpers/answers';
-import { collectionFields, readCollection } from '../../helpers/validation';
+import { campaignLocator, readResourceId } from '../../helpers/locator';
+import { collectionFields, nonEmptyText, readCollection, requireChanges } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { campaignLocator, updateFieldsCollection } from '../common.descriptions';
+import { updateFieldsCollection } from '../common.descriptions';
 import { campaignSettingOptions, campaignSettings } from './common';
 
 const properties: INodeProperties[] = [
@@ -22,10 +21,10 @@ export const description = updateDisplayOptions({ show: { resource: ['campaign']
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const node = this.getNode();
-	const id = getResourceId.call(this, 'campaignId', itemIndex, 'Campaign')!;
+	const id = readResourceId(this, { name: 'campaignId', label: 'Campaign', itemIndex });
 	const fields = readCollection(this, { name: 'updateFields', label: 'Update Fields', itemIndex }, collectionFields(properties, 'updateFields'));
 	const body = campaignSettings(this, fields, 'updateFields', itemIndex);
-	if (fields.name !== undefined) body.name = nonEmptyText(node, fields.name, 'Name', itemIndex);
-	requireChanges(node, body, itemIndex);
+	if (fields.name !== undefined) body.name = nonEmptyText({ node, value: fields.name, label: 'Name', itemIndex });
+	requireChanges({ node, body, itemIndex });
 	return answerJson(await instantlyApiRequest.call(this, endpoints.updateCampaign, { pathParams: { id }, body, itemIndex }), { id });
 }

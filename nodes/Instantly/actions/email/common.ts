@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readText } from '../../helpers/validation';
-import { emailList } from '../../helpers/fields';
+import { emailListValue, readText } from '../../helpers/validation';
 
 /** HTML and text body fields; Instantly takes either or both. */
 export const bodyProperties: INodeProperties[] = [
@@ -56,7 +55,7 @@ export const copyOptions: INodeProperties[] = [
 /** The CC and BCC options (see `copyOptions`) as Instantly's comma-separated address lists. */
 export function copyAddresses(context: IExecuteFunctions, options: IDataObject, itemIndex: number): IDataObject {
 	return {
-		cc_address_email_list: emailList(context, options.cc, 'CC', itemIndex).join(','),
-		bcc_address_email_list: emailList(context, options.bcc, 'BCC', itemIndex).join(','),
+		cc_address_email_list: emailListValue({ node: context.getNode(), value: options.cc, label: 'CC', itemIndex }).join(','),
+		bcc_address_email_list: emailListValue({ node: context.getNode(), value: options.bcc, label: 'BCC', itemIndex }).join(','),
 	};
 }

@@ -1,12 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { emailList, emailParameter, requiredText, uuidParameter } from '../../helpers/fields';
-import { assertEmail, compact } from '../../helpers/utils';
-import { collectionFields, readBoolean, readCollection } from '../../helpers/validation';
+import { compact } from '../../helpers/mappers';
+import {
+	assertEmail,
+	collectionFields,
+	emailListValue,
+	readBoolean,
+	readCollection,
+	readEmail,
+	readText,
+	readUuid,
+} from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { optionsCollection } from '../common.descriptions';
+import { optionsCollection, sendingAccountProperty } from '../common.descriptions';
 import { bodyProperties, copyAddresses, copyOptions, messageBody } from './common';
 
 const properties: INodeProperties[] = [
@@ -18,15 +26,7 @@ const properties: INodeProperties[] = [
 		default: '={{ $json.email_id }}',
 		description: 'ID of the email to forward',
 	},
-	{
-		displayName: 'Sending Account',
-		name: 'eaccount',
-		type: 'string',
-		required: true,
-		default: '={{ $json.email_account }}',
-		placeholder: 'e.g. sales@example.com',
-		description: 'The connected account that sends the forward',
-	},
+	sendingAccountProperty('The connected account that sends the forward'),
 	{
 		displayName: 'To',
 		name: 'to',
@@ -70,16 +70,21 @@ export const description = updateDisplayOptions({ show: { resource: ['email'], o
 /** Forwards an email to new recipients; Instantly starts a new thread for it. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
-	const replyToUuid = uuidParameter(this, 'emailId', itemIndex, 'Email ID');
-	const eaccount = emailParameter(this, 'eaccount', itemIndex, 'Sending Account');
-	const to = emailList(this, this.getNodeParameter('to', itemIndex, ''), 'To', itemIndex);
+	const replyToUuid = readUuid(this, { name: 'emailId', label: 'Email ID', itemIndex });
+	const eaccount = readEmail(this, { name: 'eaccount', label: 'Sending Account', itemIndex });
+	const to = emailListValue({
+		node: this.getNode(),
+		value: this.getNodeParameter('to', itemIndex, ''),
+		label: 'To',
+		itemIndex,
+	});
 	if (to.length === 0) {
 		throw new NodeOperationError(node, 'To is required', {
 			description: `Item ${itemIndex + 1}: give at least one recipient.`,
 			itemIndex,
 		});
 	}
-	const subject = requiredText(this, 'subject', itemIndex, 'Subject');
+	const subject = readText(this, { name: 'subject', label: 'Subject', itemIndex }, { required: true });
 	const body = messageBody(this, itemIndex);
 	const includeOriginalBody = readBoolean(this, { name: 'includeOriginalBody', label: 'Include Original Email', itemIndex, fallback: true });
 	// Instantly's schema (anyOf) wants a non-empty body or include_original_body: true, else it answers 400.
@@ -99,7 +104,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body,
 		include_original_body: includeOriginalBody,
 		...copyAddresses(this, options, itemIndex),
-		reply_to: options.replyTo ? assertEmail(node, options.replyTo, 'Reply-To', itemIndex) : undefined,
+		reply_to: options.replyTo ? assertEmail({ node, value: options.replyTo, label: 'Reply-To', itemIndex }) : undefined,
 	});
 	return (await instantlyApiRequest.call(this, endpoints.forwardEmail, { body: request, itemIndex })) as IDataObject;
 }

@@ -1,16 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { idField, uuidParameter } from '../../helpers/fields';
 import { answerJson } from '../../helpers/answers';
+import { readUuid } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
+import { idField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [idField('Email ID', 'emailId', 'ID of the email (the email_id of a trigger event)')];
 
 export const description = updateDisplayOptions({ show: { resource: ['email'], operation: ['get'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
-	const id = uuidParameter(this, 'emailId', itemIndex, 'Email ID');
+	const id = readUuid(this, { name: 'emailId', label: 'Email ID', itemIndex });
 	return answerJson(await instantlyApiRequest.call(this, endpoints.getEmail, { pathParams: { id }, itemIndex }), { id });
 }

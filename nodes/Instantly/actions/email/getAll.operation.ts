@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { emailList, toIsoTimestamp } from '../../helpers/fields';
-import { getResourceId } from '../../helpers/locator';
-import { assertEmail, compact, getMany, trimmedText } from '../../helpers/utils';
-import { collectionFields, readCollection } from '../../helpers/validation';
+import { toInstant } from '../../helpers/dates';
+import { campaignLocator, leadListLocator, readResourceId } from '../../helpers/locator';
+import { compact, trimmedText } from '../../helpers/mappers';
+import { assertEmail, collectionFields, emailListValue, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
-import { campaignLocator, filtersCollection, leadListLocator, returnAllOrLimit, searchFilter } from '../common.descriptions';
+import { filtersCollection, returnAllOrLimit, searchFilter } from '../common.descriptions';
+import { getMany } from '../getMany';
 
 // Read Status and Latest of Thread were booleans (on = filter, off = not sent). They keep their names
 // and `true` as their "yes" value, so saved workflows keep their meaning; a saved `false` is Any.
@@ -116,19 +117,24 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const qs = compact({
 		campaign_id: filters.campaignId
-			? getResourceId.call(this, 'filters.campaignId', itemIndex, 'Campaign', { required: false })
+			? readResourceId(this, { name: 'filters.campaignId', label: 'Campaign', itemIndex }, { required: false })
 			: undefined,
 		list_id: filters.listId
-			? getResourceId.call(this, 'filters.listId', itemIndex, 'Lead List', { required: false })
+			? readResourceId(this, { name: 'filters.listId', label: 'Lead List', itemIndex }, { required: false })
 			: undefined,
-		eaccount: emailList(this, filters.eaccount, 'Sending Accounts', itemIndex).join(','),
-		lead: filters.lead ? assertEmail(node, filters.lead, 'Lead Email', itemIndex) : undefined,
+		eaccount: emailListValue({
+			node: this.getNode(),
+			value: filters.eaccount,
+			label: 'Sending Accounts',
+			itemIndex,
+		}).join(','),
+		lead: filters.lead ? assertEmail({ node, value: filters.lead, label: 'Lead Email', itemIndex }) : undefined,
 		is_unread: yesNoFilter(filters.isUnread),
 		email_type: filters.emailType as string | undefined,
 		latest_of_thread: yesNoFilter(filters.latestOfThread),
 		search: trimmedText(filters.search),
-		min_timestamp_created: toIsoTimestamp(this, filters.createdAfter, 'Created After', itemIndex),
-		max_timestamp_created: toIsoTimestamp(this, filters.createdBefore, 'Created Before', itemIndex),
+		min_timestamp_created: toInstant(this, { value: filters.createdAfter, label: 'Created After', itemIndex }),
+		max_timestamp_created: toInstant(this, { value: filters.createdBefore, label: 'Created Before', itemIndex }),
 	});
 	return await getMany.call(this, endpoints.listEmails, itemIndex, { qs });
 }

@@ -1,12 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { emailList, emailParameter, requiredText, toIsoTimestamp, uuidParameter } from '../../helpers/fields';
-import { assertEmail, assertUuid, compact } from '../../helpers/utils';
-import { collectionFields, readCollection } from '../../helpers/validation';
+import { toInstant } from '../../helpers/dates';
+import { compact } from '../../helpers/mappers';
+import {
+	assertEmail,
+	assertUuid,
+	collectionFields,
+	emailListValue,
+	readCollection,
+	readEmail,
+	readText,
+	readUuid,
+} from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { optionsCollection } from '../common.descriptions';
+import { optionsCollection, sendingAccountProperty } from '../common.descriptions';
 import { bodyProperties, copyAddresses, copyOptions, messageBody } from './common';
 
 const LATEST_RECEIVED = 'latestReceived';
@@ -61,15 +70,7 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { replyTo: [LATEST_RECEIVED] } },
 		description: "Only the lead's emails of this campaign; empty looks in the whole unibox",
 	},
-	{
-		displayName: 'Sending Account',
-		name: 'eaccount',
-		type: 'string',
-		required: true,
-		default: '={{ $json.email_account }}',
-		placeholder: 'e.g. sales@example.com',
-		description: 'The connected account that sends the reply; usually the one the lead wrote to',
-	},
+	sendingAccountProperty('The connected account that sends the reply; usually the one the lead wrote to'),
 	{
 		displayName: 'Subject',
 		name: 'subject',
@@ -116,8 +117,8 @@ function replyTarget(context: IExecuteFunctions, itemIndex: number): ReplyTarget
 		}
 		const campaignId = String(context.getNodeParameter('leadCampaignId', itemIndex, '') ?? '').trim();
 		return {
-			lead: assertEmail(node, lead, 'Lead Email', itemIndex),
-			campaignId: campaignId === '' ? undefined : assertUuid(node, campaignId, 'Campaign ID', itemIndex),
+			lead: assertEmail({ node, value: lead, label: 'Lead Email', itemIndex }),
+			campaignId: campaignId === '' ? undefined : assertUuid({ node, value: campaignId, label: 'Campaign ID', itemIndex }),
 		};
 	}
 	if (String(context.getNodeParameter('replyToUuid', itemIndex, '') ?? '').trim() === '') {
@@ -126,7 +127,7 @@ function replyTarget(context: IExecuteFunctions, itemIndex: number): ReplyTarget
 			itemIndex,
 		});
 	}
-	return { emailId: uuidParameter(context, 'replyToUuid', itemIndex, 'Reply To Email ID') };
+	return { emailId: readUuid(context, { name: 'replyToUuid', label: 'Reply To Email ID', itemIndex }) };
 }
 
 /**
@@ -159,8 +160,8 @@ async function latestReceivedEmailId(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = messageBody(this, itemIndex);
 	const target = replyTarget(this, itemIndex);
-	const eaccount = emailParameter(this, 'eaccount', itemIndex, 'Sending Account');
-	const subject = requiredText(this, 'subject', itemIndex, 'Subject');
+	const eaccount = readEmail(this, { name: 'eaccount', label: 'Sending Account', itemIndex });
+	const subject = readText(this, { name: 'subject', label: 'Subject', itemIndex }, { required: true });
 	if (!body) {
 		throw new NodeOperationError(this.getNode(), 'Give an HTML Body or a Text Body', {
 			description: `Item ${itemIndex + 1}: Instantly needs the reply's content.`,
@@ -172,9 +173,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		eaccount,
 		subject,
 		body,
-		additional_recipients: emailList(this, options.additionalRecipients, 'Additional Recipients', itemIndex),
+		additional_recipients: emailListValue({
+			node: this.getNode(),
+			value: options.additionalRecipients,
+			label: 'Additional Recipients',
+			itemIndex,
+		}),
 		...copyAddresses(this, options, itemIndex),
-		reminder_ts: toIsoTimestamp(this, options.reminder, 'Reminder', itemIndex),
+		reminder_ts: toInstant(this, { value: options.reminder, label: 'Reminder', itemIndex }),
 	});
 	// Looked up last, once everything else is known to be valid.
 	request.reply_to_uuid = 'emailId' in target ? target.emailId : await latestReceivedEmailId(this, target, itemIndex);

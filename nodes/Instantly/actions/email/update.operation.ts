@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { idField, toIsoTimestamp, uuidParameter } from '../../helpers/fields';
-import { requireChanges } from '../../helpers/utils';
 import { answerJson } from '../../helpers/answers';
-import { collectionFields, readCollection } from '../../helpers/validation';
+import { toInstant } from '../../helpers/dates';
+import { collectionFields, readCollection, readUuid, requireChanges } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { updateFieldsCollection } from '../common.descriptions';
+import { idField, updateFieldsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	idField('Email ID', 'emailId', 'ID of the email to change'),
@@ -40,7 +39,7 @@ export const description = updateDisplayOptions({ show: { resource: ['email'], o
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const node = this.getNode();
-	const id = uuidParameter(this, 'emailId', itemIndex, 'Email ID');
+	const id = readUuid(this, { name: 'emailId', label: 'Email ID', itemIndex });
 	const fields = readCollection(this, { name: 'updateFields', label: 'Update Fields', itemIndex }, collectionFields(properties, 'updateFields'));
 	const body: IDataObject = {};
 	// Instantly stores is_unread as a number (1 unread, 0 read) and refuses a boolean.
@@ -51,9 +50,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		});
 	}
-	const reminder = toIsoTimestamp(this, fields.reminder, 'Reminder', itemIndex);
+	const reminder = toInstant(this, { value: fields.reminder, label: 'Reminder', itemIndex });
 	if (reminder !== undefined) body.reminder_ts = reminder;
 	if (fields.clearReminder === true) body.reminder_ts = null;
-	requireChanges(node, body, itemIndex);
+	requireChanges({ node, body, itemIndex });
 	return answerJson(await instantlyApiRequest.call(this, endpoints.updateEmail, { pathParams: { id }, body, itemIndex }), { id });
 }

@@ -1,15 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { BulkAddSummary } from '../../helpers/interfaces';
-import { getResourceId } from '../../helpers/locator';
 import type { BulkEntry } from '../../helpers/bulk';
 import { runInBatches } from '../../helpers/bulk';
-import { isEmail, leadTextFields, toCustomVariables } from '../../helpers/utils';
-import { collectionFields, pairsValue, readCollection } from '../../helpers/validation';
+import type { BulkAddSummary } from '../../helpers/interfaces';
+import { campaignLocator, leadListLocator, readResourceId } from '../../helpers/locator';
+import { leadTextFields, toCustomVariables } from '../../helpers/mappers';
+import { collectionFields, isEmail, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { campaignLocator, leadFieldOptions, leadListLocator, optionsCollection, targetSelector } from '../common.descriptions';
+import { leadFieldOptions, optionsCollection, targetSelector } from '../common.descriptions';
+import { customVariablesOf } from './common';
 
 /** `POST /leads/add` takes at most 1,000 leads per request. */
 export const BATCH_SIZE = 1000;
@@ -134,8 +135,8 @@ export async function executeAll(this: IExecuteFunctions, items: INodeExecutionD
 	const target = this.getNodeParameter('target', 0) as 'campaign' | 'list';
 	const destination: IDataObject =
 		target === 'campaign'
-			? { campaign_id: getResourceId.call(this, 'campaignId', 0, 'Campaign') }
-			: { list_id: getResourceId.call(this, 'listId', 0, 'Lead List') };
+			? { campaign_id: readResourceId(this, { name: 'campaignId', label: 'Campaign', itemIndex: 0 }) }
+			: { list_id: readResourceId(this, { name: 'listId', label: 'Lead List', itemIndex: 0 }) };
 	const options = readCollection(this, { name: 'options', label: 'Options', itemIndex: 0 }, collectionFields(properties, 'options'));
 	const settings: IDataObject = {};
 	if (typeof options.blocklistId === 'string' && options.blocklistId.trim() !== '') {
@@ -146,19 +147,17 @@ export async function executeAll(this: IExecuteFunctions, items: INodeExecutionD
 	if (options.skipIfInList !== undefined) settings.skip_if_in_list = options.skipIfInList;
 	if (options.verifyLeadsOnImport !== undefined) settings.verify_leads_on_import = options.verifyLeadsOnImport;
 
-	return await runInBatches(
-		this,
-		items,
-		BATCH_SIZE,
-		(itemIndex) => readLead(this, items[itemIndex], itemIndex, target, options),
-		async (leads, firstItemIndex) =>
+	return await runInBatches(this, items, {
+		batchSize: BATCH_SIZE,
+		read: (itemIndex) => readLead(this, items[itemIndex], itemIndex, target, options),
+		send: async (leads, firstItemIndex) =>
 			(await instantlyApiRequest.call(this, endpoints.addLeads, {
 				body: { ...destination, ...settings, leads },
 				itemIndex: firstItemIndex,
 			})) as BulkAddSummary,
-		describeBatch,
-		'Re-run with the Skip If In Workspace option to add only the leads that are missing.',
-	);
+		describe: describeBatch,
+		recovery: 'Re-run with the Skip If In Workspace option to add only the leads that are missing.',
+	});
 }
 
 /** What became of each lead of a batch, from the summary and `created_leads[].index`. */
@@ -214,11 +213,7 @@ function readLead(
 		const email = context.getNodeParameter('email', itemIndex, '');
 		lead = leadTextFields(fields);
 		if (email !== null && String(email).trim() !== '') lead.email = String(email).trim();
-		const customVariables = toCustomVariables(
-			node,
-			pairsValue({ node, value: fields.customVariables, label: 'Custom Variables', itemIndex }, 'variable'),
-			itemIndex,
-		);
+		const customVariables = customVariablesOf({ node, fields, itemIndex });
 		if (customVariables) lead.custom_variables = customVariables;
 	}
 	if (lead.email !== undefined && !isEmail(String(lead.email))) {
@@ -256,7 +251,7 @@ function autoMap(context: IExecuteFunctions, json: IDataObject, itemIndex: numbe
 		const pairs = Object.entries(json)
 			.filter(([key, value]) => !MAPPED_KEYS.has(key) && value !== null && typeof value !== 'object')
 			.map(([key, value]) => ({ key, value }));
-		const customVariables = toCustomVariables(context.getNode(), pairs, itemIndex);
+		const customVariables = toCustomVariables({ node: context.getNode(), pairs, itemIndex });
 		if (customVariables) lead.custom_variables = customVariables;
 	}
 	return lead;

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { getResourceId } from '../../helpers/locator';
-import { collectionFields, pairsValue, readChoice, readCollection, readText } from '../../helpers/validation';
-import { assertEmail, leadTextFields, toCustomVariables } from '../../helpers/utils';
+import { campaignLocator, leadListLocator, readResourceId } from '../../helpers/locator';
+import { leadTextFields } from '../../helpers/mappers';
+import { assertEmail, collectionFields, readChoice, readCollection, readText } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { campaignLocator, leadFieldOptions, leadListLocator, TARGETS, targetSelector } from '../common.descriptions';
+import { additionalFieldsCollection, leadFieldOptions, TARGETS, targetSelector } from '../common.descriptions';
+import { customVariablesOf } from './common';
 
 const properties: INodeProperties[] = [
 	targetSelector(),
@@ -20,37 +21,30 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: "The lead's email address. Required for a campaign; for a list, give an email or a name.",
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: ([
-			...leadFieldOptions,
-			{
-				displayName: 'Skip If In Campaign',
-				name: 'skipIfInCampaign',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to skip the lead if it is already in any campaign',
-			},
-			{
-				displayName: 'Skip If In List',
-				name: 'skipIfInList',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to skip the lead if it is already in any lead list',
-			},
-			{
-				displayName: 'Skip If In Workspace',
-				name: 'skipIfInWorkspace',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to skip the lead if it exists anywhere in the workspace (overrides the other skip options)',
-			},
-		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
+	additionalFieldsCollection([
+		...leadFieldOptions,
+		{
+			displayName: 'Skip If In Campaign',
+			name: 'skipIfInCampaign',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to skip the lead if it is already in any campaign',
+		},
+		{
+			displayName: 'Skip If In List',
+			name: 'skipIfInList',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to skip the lead if it is already in any lead list',
+		},
+		{
+			displayName: 'Skip If In Workspace',
+			name: 'skipIfInWorkspace',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to skip the lead if it exists anywhere in the workspace (overrides the other skip options)',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['create'] } }, properties);
@@ -63,11 +57,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const body: IDataObject = {};
 	if (target === 'campaign') {
-		body.campaign = getResourceId.call(this, 'campaignId', itemIndex, 'Campaign');
-		body.email = assertEmail(node, rawEmail, 'Email', itemIndex);
+		body.campaign = readResourceId(this, { name: 'campaignId', label: 'Campaign', itemIndex });
+		body.email = assertEmail({ node, value: rawEmail, label: 'Email', itemIndex });
 	} else {
-		body.list_id = getResourceId.call(this, 'listId', itemIndex, 'Lead List');
-		if (rawEmail !== '') body.email = assertEmail(node, rawEmail, 'Email', itemIndex);
+		body.list_id = readResourceId(this, { name: 'listId', label: 'Lead List', itemIndex });
+		if (rawEmail !== '') body.email = assertEmail({ node, value: rawEmail, label: 'Email', itemIndex });
 	}
 	Object.assign(body, leadTextFields(fields));
 	if (target === 'list' && !body.email && !body.first_name && !body.last_name) {
@@ -76,11 +70,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		});
 	}
-	const customVariables = toCustomVariables(
-		node,
-		pairsValue({ node, value: fields.customVariables, label: 'Custom Variables', itemIndex }, 'variable'),
-		itemIndex,
-	);
+	const customVariables = customVariablesOf({ node, fields, itemIndex });
 	if (customVariables) body.custom_variables = customVariables;
 	if (fields.skipIfInWorkspace !== undefined) body.skip_if_in_workspace = fields.skipIfInWorkspace;
 	if (fields.skipIfInCampaign !== undefined) body.skip_if_in_campaign = fields.skipIfInCampaign;

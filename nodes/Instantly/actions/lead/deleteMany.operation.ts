@@ -1,14 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { LEAD_STATUSES } from '../../helpers/enums';
-import { getResourceId } from '../../helpers/locator';
-import { readOption } from '../../helpers/validation';
-import { integerParameter, parseIdList } from '../../helpers/utils';
 import { answerWith } from '../../helpers/answers';
+import { LEAD_STATUSES } from '../../helpers/enums';
+import { campaignLocator, leadListLocator, readResourceId } from '../../helpers/locator';
+import { readInteger, readOption, uuidListValue } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { campaignLocator, leadListLocator, targetSelector } from '../common.descriptions';
+import { targetSelector } from '../common.descriptions';
 
 const MAX_LIMIT = 10000;
 
@@ -72,13 +71,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const body: IDataObject = {};
 	if (this.getNodeParameter('deleteFrom', itemIndex) === 'campaign') {
-		body.campaign_id = getResourceId.call(this, 'campaignId', itemIndex, 'Campaign');
+		body.campaign_id = readResourceId(this, { name: 'campaignId', label: 'Campaign', itemIndex });
 	} else {
-		body.list_id = getResourceId.call(this, 'listId', itemIndex, 'Lead List');
+		body.list_id = readResourceId(this, { name: 'listId', label: 'Lead List', itemIndex });
 	}
 	const selectBy = this.getNodeParameter('selectBy', itemIndex) as 'ids' | 'limit';
 	if (selectBy === 'ids') {
-		const ids = parseIdList(node, this.getNodeParameter('leadIds', itemIndex, ''), 'Lead IDs', itemIndex);
+		const ids = uuidListValue({ node, value: this.getNodeParameter('leadIds', itemIndex, ''), label: 'Lead IDs', itemIndex });
 		if (ids.length === 0) {
 			throw new NodeOperationError(node, 'Lead IDs: give at least one lead ID', {
 				description: `Item ${itemIndex + 1}: without IDs or a limit Instantly would delete every lead in the ${
@@ -95,7 +94,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		}
 		body.ids = ids;
 	} else {
-		body.limit = integerParameter(this, 'maxLeads', itemIndex, 'Max Leads to Delete', 1, MAX_LIMIT);
+		body.limit = readInteger(this, { name: 'maxLeads', label: 'Max Leads to Delete', itemIndex }, { min: 1, max: MAX_LIMIT });
 	}
 	const status = readOption(this, { name: 'leadStatus', label: 'Lead Status', itemIndex, fallback: 'any' }, LEAD_STATUS_OPTIONS);
 	if (status !== 'any') body.status = Number(status);

@@ -2,12 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { LEAD_FILTERS } from '../../helpers/enums';
-import { getResourceId } from '../../helpers/locator';
-import { assertEmail, compact, pageLimit, splitList, trimmedText } from '../../helpers/utils';
-import { collectionFields, readCollection } from '../../helpers/validation';
+import { splitList } from '../../helpers/lists';
+import { campaignLocator, leadListLocator, readResourceId } from '../../helpers/locator';
+import { compact, trimmedText } from '../../helpers/mappers';
+import { assertEmail, collectionFields, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { fetchAll } from '../../transport/pagination';
-import { campaignLocator, filtersCollection, leadListLocator, returnAllOrLimit, searchFilter } from '../common.descriptions';
+import { filtersCollection, returnAllOrLimit, searchFilter } from '../common.descriptions';
+import { pageLimit } from '../getMany';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
@@ -40,15 +42,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const filters = readCollection(this, { name: 'filters', label: 'Filters', itemIndex }, collectionFields(properties, 'filters'));
 	const limit = pageLimit(this, itemIndex);
 	const contacts = splitList(filters.emails).map((email) =>
-		assertEmail(this.getNode(), email, 'Filters → Emails', itemIndex),
+		assertEmail({ node: this.getNode(), value: email, label: 'Filters → Emails', itemIndex }),
 	);
 	// /leads/list names the campaign filter `campaign`; `campaign_id` would be silently ignored.
 	const body = compact({
 		campaign: filters.campaignId
-			? getResourceId.call(this, 'filters.campaignId', itemIndex, 'Campaign', { required: false })
+			? readResourceId(this, { name: 'filters.campaignId', label: 'Campaign', itemIndex }, { required: false })
 			: undefined,
 		list_id: filters.listId
-			? getResourceId.call(this, 'filters.listId', itemIndex, 'Lead List', { required: false })
+			? readResourceId(this, { name: 'filters.listId', label: 'Lead List', itemIndex }, { required: false })
 			: undefined,
 		search: trimmedText(filters.search),
 		filter: filters.status as string | undefined,

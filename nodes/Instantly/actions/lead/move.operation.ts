@@ -1,15 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { jobTimeoutMs, maybeWaitForJob, waitForJobProperties } from '../../helpers/backgroundJob';
 import { LEAD_FILTERS } from '../../helpers/enums';
 import type { BackgroundJob } from '../../helpers/interfaces';
-import { getResourceId } from '../../helpers/locator';
-import { collectionFields, readCollection } from '../../helpers/validation';
-import { compact, integerParameter, parseIdList } from '../../helpers/utils';
+import { campaignLocator, leadListLocator, readResourceId } from '../../helpers/locator';
+import { compact } from '../../helpers/mappers';
+import { collectionFields, readCollection, readInteger, uuidListValue } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { campaignLocator, leadListLocator, optionsCollection, targetSelector } from '../common.descriptions';
+import { jobTimeoutMs, maybeWaitForJob, waitForJobProperties } from '../backgroundJob/wait';
+import { optionsCollection, targetSelector } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{ ...targetSelector('from', 'From'), description: 'Where the leads are now' },
@@ -102,14 +102,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body: IDataObject = {};
 	// The source must always be given: without it Instantly moves matching leads from the whole workspace.
 	if (this.getNodeParameter('from', itemIndex) === 'campaign') {
-		body.campaign = getResourceId.call(this, 'fromCampaignId', itemIndex, 'From Campaign');
+		body.campaign = readResourceId(this, { name: 'fromCampaignId', label: 'From Campaign', itemIndex });
 	} else {
-		body.list_id = getResourceId.call(this, 'fromListId', itemIndex, 'From Lead List');
+		body.list_id = readResourceId(this, { name: 'fromListId', label: 'From Lead List', itemIndex });
 	}
 	if (this.getNodeParameter('to', itemIndex) === 'campaign') {
-		body.to_campaign_id = getResourceId.call(this, 'toCampaignId', itemIndex, 'To Campaign');
+		body.to_campaign_id = readResourceId(this, { name: 'toCampaignId', label: 'To Campaign', itemIndex });
 	} else {
-		body.to_list_id = getResourceId.call(this, 'toListId', itemIndex, 'To Lead List');
+		body.to_list_id = readResourceId(this, { name: 'toListId', label: 'To Lead List', itemIndex });
 	}
 	if ((body.campaign ?? body.list_id) === (body.to_campaign_id ?? body.to_list_id)) {
 		throw new NodeOperationError(node, 'From and To are the same', {
@@ -121,13 +121,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	Object.assign(
 		body,
 		compact({
-			ids: parseIdList(node, this.getNodeParameter('leadIds', itemIndex, ''), 'Lead IDs', itemIndex),
+			ids: uuidListValue({ node, value: this.getNodeParameter('leadIds', itemIndex, ''), label: 'Lead IDs', itemIndex }),
 			search: typeof options.search === 'string' ? options.search.trim() : undefined,
 			filter: options.status as string | undefined,
 			limit:
 				options.maxLeads === undefined
 					? undefined
-					: integerParameter(this, 'options.maxLeads', itemIndex, 'Max Leads', 1, Number.MAX_SAFE_INTEGER),
+					: readInteger(this, { name: 'options.maxLeads', label: 'Max Leads', itemIndex }, { min: 1, max: Number.MAX_SAFE_INTEGER }),
 			copy_leads: options.copyLeads as boolean | undefined,
 			check_duplicates: options.checkDuplicates as boolean | undefined,
 			reset_interest_status: options.resetInterestStatus as boolean | undefined,

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { leadTextFields, requireChanges, toCustomVariables } from '../../helpers/utils';
 import { answerJson } from '../../helpers/answers';
-import { collectionFields, pairsValue, readCollection, readUuid } from '../../helpers/validation';
+import { leadTextFields } from '../../helpers/mappers';
+import { collectionFields, readCollection, readUuid, requireChanges } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { leadFieldOptions, updateFieldsCollection } from '../common.descriptions';
-import { leadIdProperty } from './common';
+import { customVariablesOf, leadIdProperty } from './common';
 
 const properties: INodeProperties[] = [
 	leadIdProperty,
@@ -24,12 +24,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = readUuid(this, { name: 'leadId', label: 'Lead ID', itemIndex });
 	const fields = readCollection(this, { name: 'updateFields', label: 'Update Fields', itemIndex }, collectionFields(properties, 'updateFields'));
 	const body = leadTextFields(fields);
-	const customVariables = toCustomVariables(
-		node,
-		pairsValue({ node, value: fields.customVariables, label: 'Custom Variables', itemIndex }, 'variable'),
-		itemIndex,
-	);
+	const customVariables = customVariablesOf({ node, fields, itemIndex });
 	if (customVariables) body.custom_variables = customVariables;
-	requireChanges(node, body, itemIndex);
+	requireChanges({ node, body, itemIndex });
 	return answerJson(await instantlyApiRequest.call(this, endpoints.updateLead, { pathParams: { id }, body, itemIndex }), { id });
 }

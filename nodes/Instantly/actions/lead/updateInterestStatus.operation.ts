@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { INTEREST_STATUSES, RESET_INTEREST_STATUS } from '../../helpers/enums';
-import { getResourceId } from '../../helpers/locator';
-import { collectionFields, readCollection, readEmail } from '../../helpers/validation';
 import { answerWith } from '../../helpers/answers';
+import { INTEREST_STATUSES, RESET_INTEREST_STATUS } from '../../helpers/enums';
+import { campaignLocator, leadListLocator, readResourceId } from '../../helpers/locator';
+import { collectionFields, readCollection, readEmail } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { campaignLocator, leadListLocator, optionsCollection } from '../common.descriptions';
+import { optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -54,8 +54,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = readCollection(this, { name: 'options', label: 'Options', itemIndex }, collectionFields(properties, 'options'));
 
 	const body: IDataObject = { lead_email: leadEmail, interest_value: interestValue };
-	if (options.campaignId) body.campaign_id = getResourceId.call(this, 'options.campaignId', itemIndex, 'Campaign');
-	if (options.listId) body.list_id = getResourceId.call(this, 'options.listId', itemIndex, 'Lead List');
+	if (options.campaignId) body.campaign_id = readResourceId(this, { name: 'options.campaignId', label: 'Campaign', itemIndex });
+	if (options.listId) body.list_id = readResourceId(this, { name: 'options.listId', label: 'Lead List', itemIndex });
 	if (options.disableAutoInterest !== undefined) body.disable_auto_interest = options.disableAutoInterest;
 
 	const answer = await instantlyApiRequest.call(this, endpoints.updateInterestStatus, { body, itemIndex });

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idField } from '../../helpers/fields';
+import { idField } from '../common.descriptions';
 
 export const labelIdField = idField('Lead Label ID', 'labelId', 'ID of the lead label');
 
@@ -9,6 +9,15 @@ export const SENTIMENTS = [
 	{ name: 'Neutral', value: 'neutral' },
 	{ name: 'Positive', value: 'positive' },
 ];
+
+export const sentimentProperty: INodeProperties = {
+	displayName: 'Sentiment',
+	name: 'sentiment',
+	type: 'options',
+	options: SENTIMENTS,
+	default: 'positive',
+	description: 'Whether the status counts as positive, neutral or negative interest',
+};
 
 export const labelOptions: INodeProperties[] = [
 	{

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requiredText } from '../../helpers/fields';
-import { compact } from '../../helpers/utils';
-import { collectionFields, readCollection, readOption } from '../../helpers/validation';
+import { compact } from '../../helpers/mappers';
+import { collectionFields, readCollection, readOption, readText } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { labelOptions, SENTIMENTS } from './common';
+import { additionalFieldsCollection } from '../common.descriptions';
+import { labelOptions, sentimentProperty, SENTIMENTS } from './common';
 
 const properties: INodeProperties[] = [
 	{
@@ -18,22 +18,8 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. Hot Lead',
 		description: 'Name of the custom interest status',
 	},
-	{
-		displayName: 'Sentiment',
-		name: 'sentiment',
-		type: 'options',
-		options: SENTIMENTS,
-		default: 'positive',
-		description: 'Whether the status counts as positive, neutral or negative interest',
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: labelOptions,
-	},
+	sentimentProperty,
+	additionalFieldsCollection(labelOptions),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['leadLabel'], operation: ['create'] } }, properties);
@@ -42,7 +28,7 @@ export const description = updateDisplayOptions({ show: { resource: ['leadLabel'
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields = readCollection(this, { name: 'additionalFields', label: 'Additional Fields', itemIndex }, collectionFields(properties, 'additionalFields'));
 	const body = compact({
-		label: requiredText(this, 'label', itemIndex, 'Label'),
+		label: readText(this, { name: 'label', label: 'Label', itemIndex }, { required: true }),
 		interest_status_label: readOption(this, { name: 'sentiment', label: 'Sentiment', itemIndex }, SENTIMENTS),
 		description: typeof fields.description === 'string' ? fields.description.trim() : undefined,
 		use_with_ai: fields.useWithAi as boolean | undefined,

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { uuidParameter } from '../../helpers/fields';
 import { answerJson } from '../../helpers/answers';
+import { readUuid } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { labelIdField } from './common';
@@ -13,6 +13,6 @@ export const description = updateDisplayOptions({ show: { resource: ['leadLabel'
 
 /** Deletes the label; leads and emails with it go back to no status. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
-	const id = uuidParameter(this, 'labelId', itemIndex, 'Lead Label ID');
+	const id = readUuid(this, { name: 'labelId', label: 'Lead Label ID', itemIndex });
 	return answerJson(await instantlyApiRequest.call(this, endpoints.deleteLeadLabel, { pathParams: { id }, itemIndex }), { id });
 }

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { uuidParameter } from '../../helpers/fields';
 import { answerJson } from '../../helpers/answers';
+import { readUuid } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { labelIdField } from './common';
@@ -13,6 +13,6 @@ export const description = updateDisplayOptions({ show: { resource: ['leadLabel'
 
 /** Returns the label, with the numeric interest_status used by leads and webhooks. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
-	const id = uuidParameter(this, 'labelId', itemIndex, 'Lead Label ID');
+	const id = readUuid(this, { name: 'labelId', label: 'Lead Label ID', itemIndex });
 	return answerJson(await instantlyApiRequest.call(this, endpoints.getLeadLabel, { pathParams: { id }, itemIndex }), { id });
 }

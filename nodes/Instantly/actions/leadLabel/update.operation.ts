@@ -1,28 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { uuidParameter } from '../../helpers/fields';
-import { nonEmptyText, requireChanges } from '../../helpers/utils';
 import { answerJson } from '../../helpers/answers';
-import { collectionFields, readCollection } from '../../helpers/validation';
+import { collectionFields, nonEmptyText, readCollection, readUuid, requireChanges } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { updateFieldsCollection } from '../common.descriptions';
-import { labelIdField, labelOptions, SENTIMENTS } from './common';
+import { labelIdField, labelOptions, sentimentProperty } from './common';
 
 const properties: INodeProperties[] = [
 	labelIdField,
 	updateFieldsCollection([
 		labelOptions[0],
 		{ displayName: 'Label', name: 'label', type: 'string', default: '', description: 'New name of the label' },
-		{
-			displayName: 'Sentiment',
-			name: 'sentiment',
-			type: 'options',
-			options: SENTIMENTS,
-			default: 'positive',
-			description: 'Whether the status counts as positive, neutral or negative interest',
-		},
+		sentimentProperty,
 		labelOptions[1],
 	]),
 ];
@@ -31,13 +22,13 @@ export const description = updateDisplayOptions({ show: { resource: ['leadLabel'
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const node = this.getNode();
-	const id = uuidParameter(this, 'labelId', itemIndex, 'Lead Label ID');
+	const id = readUuid(this, { name: 'labelId', label: 'Lead Label ID', itemIndex });
 	const fields = readCollection(this, { name: 'updateFields', label: 'Update Fields', itemIndex }, collectionFields(properties, 'updateFields'));
 	const body: IDataObject = {};
-	if (fields.label !== undefined) body.label = nonEmptyText(node, fields.label, 'Label', itemIndex);
+	if (fields.label !== undefined) body.label = nonEmptyText({ node, value: fields.label, label: 'Label', itemIndex });
 	if (fields.sentiment !== undefined) body.interest_status_label = fields.sentiment;
 	if (fields.description !== undefined) body.description = String(fields.description).trim() || null;
 	if (fields.useWithAi !== undefined) body.use_with_ai = fields.useWithAi === true;
-	requireChanges(node, body, itemIndex);
+	requireChanges({ node, body, itemIndex });
 	return answerJson(await instantlyApiRequest.call(this, endpoints.updateLeadLabel, { pathParams: { id }, body, itemIndex }), { id });
 }

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { getResourceId } from '../../helpers/locator';
 import { answerJson } from '../../helpers/answers';
+import { leadListLocator, readResourceId } from '../../helpers/locator';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { leadListLocator } from '../common.descriptions';
 
 const properties: INodeProperties[] = [leadListLocator({ required: true })];
 
@@ -13,6 +12,6 @@ export const description = updateDisplayOptions({ show: { resource: ['leadList']
 
 /** Counts of the list's leads per email verification status. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
-	const id = getResourceId.call(this, 'listId', itemIndex, 'Lead List')!;
+	const id = readResourceId(this, { name: 'listId', label: 'Lead List', itemIndex });
 	return answerJson(await instantlyApiRequest.call(this, endpoints.getLeadListVerificationStats, { pathParams: { id }, itemIndex }), { id });
 }

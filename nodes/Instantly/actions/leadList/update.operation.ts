@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { getResourceId } from '../../helpers/locator';
-import { assertUuid, nonEmptyText, requireChanges } from '../../helpers/utils';
 import { answerJson } from '../../helpers/answers';
-import { collectionFields, readCollection } from '../../helpers/validation';
+import { leadListLocator, readResourceId } from '../../helpers/locator';
+import { assertUuid, collectionFields, nonEmptyText, readCollection, requireChanges } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { leadListLocator, updateFieldsCollection } from '../common.descriptions';
+import { updateFieldsCollection } from '../common.descriptions';
 import { enrichmentOption, ownerOption } from './common';
 
 const properties: INodeProperties[] = [
@@ -23,12 +22,13 @@ export const description = updateDisplayOptions({ show: { resource: ['leadList']
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const node = this.getNode();
-	const id = getResourceId.call(this, 'listId', itemIndex, 'Lead List')!;
+	const id = readResourceId(this, { name: 'listId', label: 'Lead List', itemIndex });
 	const fields = readCollection(this, { name: 'updateFields', label: 'Update Fields', itemIndex }, collectionFields(properties, 'updateFields'));
+	const owner = { node, value: fields.ownedBy, label: 'Owner User ID', itemIndex };
 	const body: IDataObject = {};
-	if (fields.name !== undefined) body.name = nonEmptyText(node, fields.name, 'Name', itemIndex);
+	if (fields.name !== undefined) body.name = nonEmptyText({ node, value: fields.name, label: 'Name', itemIndex });
 	if (fields.hasEnrichmentTask !== undefined) body.has_enrichment_task = fields.hasEnrichmentTask === true;
-	if (fields.ownedBy !== undefined) body.owned_by = assertUuid(node, fields.ownedBy, 'Owner User ID', itemIndex);
-	requireChanges(node, body, itemIndex);
+	if (fields.ownedBy !== undefined) body.owned_by = assertUuid(owner);
+	requireChanges({ node, body, itemIndex });
 	return answerJson(await instantlyApiRequest.call(this, endpoints.updateLeadList, { pathParams: { id }, body, itemIndex }), { id });
 }

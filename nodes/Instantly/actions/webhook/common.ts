@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { idField } from '../../helpers/fields';
-import { getResourceId } from '../../helpers/locator';
+import { campaignLocator, readResourceId } from '../../helpers/locator';
 import { EVENT_LABELS, EVENT_TYPES } from '../../helpers/events';
-import { campaignLocator } from '../common.descriptions';
+import { idField } from '../common.descriptions';
 
 export const webhookIdField = idField('Webhook ID', 'webhookId', 'ID of the webhook');
 
@@ -82,7 +81,8 @@ export function webhookBody(
 	}
 	if (typeof fields.customInterestValue === 'number') body.custom_interest_value = fields.customInterestValue;
 	if (fields.campaignId !== undefined) {
-		body.campaign = getResourceId.call(context, `${collection}.campaignId`, itemIndex, 'Campaign', { required: false }) ?? null;
+		const campaign = { name: `${collection}.campaignId`, label: 'Campaign', itemIndex };
+		body.campaign = readResourceId(context, campaign, { required: false }) ?? null;
 	}
 	if (fields.name !== undefined) body.name = String(fields.name).trim() || null;
 	if (fields.headers !== undefined) {

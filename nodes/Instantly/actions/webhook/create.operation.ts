@@ -5,6 +5,7 @@ import { collectionFields, readCollection, readOption, readText } from '../../he
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { maskSecretHeader } from '../../trigger/secret';
+import { additionalFieldsCollection } from '../common.descriptions';
 import { eventTypeOptions, webhookBody, webhookFieldOptions } from './common';
 
 const properties: INodeProperties[] = [
@@ -25,14 +26,7 @@ const properties: INodeProperties[] = [
 		default: 'reply_received',
 		description: 'The event the webhook receives (one per webhook)',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: webhookFieldOptions,
-	},
+	additionalFieldsCollection(webhookFieldOptions),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['create'] } }, properties);

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { uuidParameter } from '../../helpers/fields';
 import { answerJson } from '../../helpers/answers';
+import { readUuid } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { maskSecretHeaders } from '../../trigger/secret';
@@ -14,7 +14,7 @@ export const description = updateDisplayOptions({ show: { resource: ['webhook'],
 
 /** Returns the webhook; status -1 means Instantly disabled it after failed deliveries. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
-	const id = uuidParameter(this, 'webhookId', itemIndex, 'Webhook ID');
+	const id = readUuid(this, { name: 'webhookId', label: 'Webhook ID', itemIndex });
 	return maskSecretHeaders(
 		answerJson(await instantlyApiRequest.call(this, endpoints.getWebhook, { pathParams: { id }, itemIndex }), { id }),
 	);

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { getResourceId } from '../../helpers/locator';
-import { compact, getMany } from '../../helpers/utils';
+import { campaignLocator, readResourceId } from '../../helpers/locator';
+import { compact } from '../../helpers/mappers';
 import { collectionFields, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { maskSecretHeader } from '../../trigger/secret';
-import { campaignLocator, filtersCollection, returnAllOrLimit } from '../common.descriptions';
+import { filtersCollection, returnAllOrLimit } from '../common.descriptions';
+import { getMany } from '../getMany';
 import { eventTypeOptions } from './common';
 
 // The list filter's enum lags the create enum: it lacks these (and custom labels).
@@ -33,7 +34,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const filters = readCollection(this, { name: 'filters', label: 'Filters', itemIndex }, collectionFields(properties, 'filters'));
 	const qs = compact({
 		campaign: filters.campaignId
-			? getResourceId.call(this, 'filters.campaignId', itemIndex, 'Campaign', { required: false })
+			? readResourceId(this, { name: 'filters.campaignId', label: 'Campaign', itemIndex }, { required: false })
 			: undefined,
 		event_type: filters.eventType as string | undefined,
 	});

@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { toDate } from '../../helpers/fields';
-import { compact, pageLimit } from '../../helpers/utils';
+import { toDateOnly } from '../../helpers/dates';
+import { compact } from '../../helpers/mappers';
 import { collectionFields, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
-import { instantlyApiRequest } from '../../transport/request';
 import { fetchAll } from '../../transport/pagination';
+import { instantlyApiRequest } from '../../transport/request';
 import { returnAllOrLimit } from '../common.descriptions';
+import { pageLimit } from '../getMany';
 
 const properties: INodeProperties[] = [
 	{
@@ -76,8 +77,8 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const filters = readCollection(this, { name: 'filters', label: 'Filters', itemIndex }, collectionFields(properties, 'filters'));
 	const dates = compact({
-		from: toDate(this, filters.from, 'From', itemIndex),
-		to: toDate(this, filters.to, 'To', itemIndex),
+		from: toDateOnly(this, { value: filters.from, label: 'From', itemIndex }),
+		to: toDateOnly(this, { value: filters.to, label: 'To', itemIndex }),
 	});
 	if (dates.from && dates.to && String(dates.from) > String(dates.to)) {
 		throw new NodeOperationError(this.getNode(), 'From must not be after To', {

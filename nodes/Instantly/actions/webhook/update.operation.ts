@@ -1,9 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { uuidParameter } from '../../helpers/fields';
-import { requireChanges } from '../../helpers/utils';
-import { collectionFields, readCollection } from '../../helpers/validation';
+import { collectionFields, readCollection, readUuid, requireChanges } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 import { maskSecretHeader } from '../../trigger/secret';
@@ -49,10 +47,10 @@ async function assertCustomLabelWebhook(context: IExecuteFunctions, id: string, 
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = uuidParameter(this, 'webhookId', itemIndex, 'Webhook ID');
+	const id = readUuid(this, { name: 'webhookId', label: 'Webhook ID', itemIndex });
 	const fields = readCollection(this, { name: 'updateFields', label: 'Update Fields', itemIndex }, collectionFields(properties, 'updateFields'));
 	const body = webhookBody(this, fields, 'updateFields', itemIndex);
-	requireChanges(this.getNode(), body, itemIndex);
+	requireChanges({ node: this.getNode(), body, itemIndex });
 	if (body.custom_interest_value !== undefined && body.event_type === undefined) {
 		await assertCustomLabelWebhook(this, id, itemIndex);
 	}

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pageLimit } from '../../helpers/utils';
+import { pageLimit } from '../getMany';
 import { readOption } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { paginate } from '../../transport/pagination';

@@ -1,4 +1,5 @@
 import { useSimulator, type Parameter } from '../../../harness/simulator';
+import { CREATE_CAMPAIGN } from './campaign/parameters';
 import { rl } from './setup';
 
 const t = useSimulator();
@@ -28,15 +29,7 @@ async function sentBody(parameters: Record<string, Parameter>): Promise<Record<s
 // finds no fields in a text and keeps an empty collection), so the node never sees it.
 const expression = (value: unknown) => () => value;
 
-const CAMPAIGN = {
-	resource: 'campaign',
-	operation: 'create',
-	name: 'Founders Q3',
-	timezone: 'America/Detroit',
-	fromTime: '08:30',
-	toTime: '16:00',
-	days: ['1'],
-};
+const CAMPAIGN = { ...CREATE_CAMPAIGN, days: ['1'] };
 
 describe('wrong-typed expression values are refused naming the field, before anything is sent', () => {
 	it.each([

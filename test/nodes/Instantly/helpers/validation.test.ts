@@ -1,14 +1,22 @@
 import type { INode } from 'n8n-workflow';
 
 import {
+	assertEmail,
+	assertUuid,
 	booleanValue,
+	emailListValue,
+	isDomain,
+	isEmail,
 	listValue,
+	nonEmptyText,
 	numberValue,
 	objectValue,
 	optionValue,
 	pairsValue,
 	pathIdValue,
+	requireChanges,
 	textValue,
+	uuidListValue,
 } from '../../../../nodes/Instantly/helpers/validation';
 
 const node: INode = { id: 'n', name: 'Instantly', type: 'instantly', typeVersion: 1, position: [0, 0], parameters: {} };
@@ -21,6 +29,52 @@ const error = (read: () => unknown) => {
 	}
 	throw new Error('expected a refusal');
 };
+
+describe('address shapes', () => {
+	it.each([
+		['jane@example.com', true],
+		['jane.doe+x@sub.example.co.uk', true],
+		['jane@', false],
+		['example.com', false],
+		['a b@example.com', false],
+	])('isEmail(%s) = %s', (value, expected) => expect(isEmail(value)).toBe(expected));
+
+	it.each([
+		['example.com', true],
+		['sub.example.co.uk', true],
+		['-bad.com', false],
+		['nodot', false],
+		['a@example.com', false],
+	])('isDomain(%s) = %s', (value, expected) => expect(isDomain(value)).toBe(expected));
+});
+
+describe('checks that name the field and the item', () => {
+	const id = '3f1c2a9e-8b7d-4c1e-9f0a-2b3c4d5e6f70';
+
+	it.each([
+		['an email, trimmed', () => assertEmail(check(' jane@example.com ')), 'jane@example.com'],
+		['a UUID, trimmed', () => assertUuid(check(` ${id}`)), id],
+		['an email list, split and checked', () => emailListValue(check('a@example.com, b@example.com')), ['a@example.com', 'b@example.com']],
+		['an empty email list', () => emailListValue(check('')), []],
+		['an id list', () => uuidListValue(check([id])), [id]],
+		['a new name, trimmed', () => nonEmptyText(check(' Q3 ')), 'Q3'],
+	])('accepts %s', (_case, read, expected) => expect(read()).toEqual(expected));
+
+	it.each([
+		['an empty email', () => assertEmail(check(' ')), 'Field is required'],
+		['a number as an email', () => assertEmail(check(42)), 'Field is required'],
+		['a bad email', () => assertEmail(check('jane@')), 'Field: "jane@" is not a valid email address'],
+		['a bad UUID', () => assertUuid(check('42')), 'Field: "42" is not a valid Instantly ID'],
+		['one bad email of a list', () => emailListValue(check('a@example.com, nope')), 'Field: "nope" is not a valid email address'],
+		['one bad id of a list', () => uuidListValue(check(`${id},x`)), 'Field: "x" is not a valid Instantly ID'],
+		['a blanked name', () => nonEmptyText(check('  ')), 'Field cannot be empty'],
+		['an update that changes nothing', () => requireChanges({ node, body: {}, itemIndex: 2 }), 'Update Fields: choose at least one field to change'],
+	])('refuses %s, on item 3', (_case, read, message) => {
+		const refusal = error(read);
+		expect(refusal.message).toBe(message);
+		expect(refusal.context.itemIndex).toBe(2);
+	});
+});
 
 describe('typed value checks', () => {
 	it.each([

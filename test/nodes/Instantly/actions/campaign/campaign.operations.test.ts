@@ -1,15 +1,11 @@
 import { rl } from '../setup';
 import { useSimulator } from '../../../../harness/simulator';
+import { CREATE_CAMPAIGN } from './parameters';
 
 const t = useSimulator();
 
 const createParameters = {
-	resource: 'campaign',
-	operation: 'create',
-	name: 'Founders Q3',
-	timezone: 'America/Detroit',
-	fromTime: '08:30',
-	toTime: '16:00',
+	...CREATE_CAMPAIGN,
 	days: ['1', '3', '5'],
 	steps: {
 		step: [

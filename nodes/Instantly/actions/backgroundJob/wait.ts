@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { endpoints } from '../transport/endpoints';
-import { instantlyApiRequest } from '../transport/request';
-import type { BackgroundJob } from './interfaces';
-import { integerParameter } from './utils';
+import type { BackgroundJob } from '../../helpers/interfaces';
+import { readInteger } from '../../helpers/validation';
+import { endpoints } from '../../transport/endpoints';
+import { instantlyApiRequest } from '../../transport/request';
 
 // The document's final states are success, failed and cancelled; Instantly's own starter kit also
 // stops on completed and error. Anything outside these lists is a status Instantly added since.
@@ -44,7 +44,7 @@ export function waitForJobProperties(what: string): INodeProperties[] {
  */
 export function jobTimeoutMs(context: IExecuteFunctions, itemIndex: number): number | undefined {
 	if (!(context.getNodeParameter('waitForCompletion', itemIndex, true) as boolean)) return undefined;
-	return integerParameter(context, 'timeout', itemIndex, 'Timeout (Seconds)', 1, 3600) * 1000;
+	return readInteger(context, { name: 'timeout', label: 'Timeout (Seconds)', itemIndex }, { min: 1, max: 3600 }) * 1000;
 }
 
 /** Returns the job as is when not waiting, else polls it until it is done or the timeout passes. */

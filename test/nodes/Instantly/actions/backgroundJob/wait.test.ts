@@ -1,5 +1,5 @@
-import { UNKNOWN_STATUS_LIMIT_MS } from '../../../../nodes/Instantly/helpers/backgroundJob';
-import { useSimulator } from '../../../harness/simulator';
+import { UNKNOWN_STATUS_LIMIT_MS } from '../../../../../nodes/Instantly/actions/backgroundJob/wait';
+import { useSimulator } from '../../../../harness/simulator';
 
 /** The wait's sleeps, recorded instead of slept: the tests move the job with the simulator's control, not its clock. */
 const sleeps: number[] = [];

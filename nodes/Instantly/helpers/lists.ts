@@ -1,0 +1,13 @@
+/** Splits a list into consecutive batches of at most `size`. */
+export function chunk<T>(list: T[], size: number): T[][] {
+	const batches: T[][] = [];
+	for (let start = 0; start < list.length; start += size) batches.push(list.slice(start, start + size));
+	return batches;
+}
+
+/** Splits a comma/newline separated string (or takes an array) into trimmed, non-empty values. */
+export function splitList(value: unknown): string[] {
+	const parts = Array.isArray(value) ? value : String(value ?? '').split(/[,\n;]/);
+	return parts.map((part) => String(part).trim()).filter((part) => part !== '');
+}
+
