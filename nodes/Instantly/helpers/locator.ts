@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INode, INodeProperties, INodePropertyMode } from 'n8n-workflow';
+import type { IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ParameterRead } from './validation';
@@ -6,14 +6,11 @@ import { isUuid, UUID_IN_TEXT, UUID_PATTERN } from './validation';
 
 const UUID_IN_LINK = new RegExp(UUID_IN_TEXT);
 
-/**
- * The modes of every Instantly picker: a searchable list, a UUID, and, for records that have a page
- * in Instantly's app, its app.instantly.ai link.
- */
+/** The modes every Instantly picker offers: a searchable list, a UUID, or an app.instantly.ai link. */
 export function locatorModes(
 	what: string,
 	searchListMethod: string,
-	urlExample?: string,
+	urlExample: string,
 ): Pick<INodeProperties, 'type' | 'default' | 'modes'> {
 	return {
 		type: 'resourceLocator',
@@ -37,31 +34,24 @@ export function locatorModes(
 					},
 				],
 			},
-			...byUrlMode(what, urlExample),
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: urlExample,
+				extractValue: { type: 'regex', regex: UUID_IN_TEXT },
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: `https?://app\\.instantly\\.ai/.*${UUID_IN_TEXT}.*`,
+							errorMessage: `Not an Instantly ${what.toLowerCase()} link`,
+						},
+					},
+				],
+			},
 		],
 	};
-}
-
-function byUrlMode(what: string, urlExample: string | undefined): INodePropertyMode[] {
-	if (urlExample === undefined) return [];
-	return [
-		{
-			displayName: 'By URL',
-			name: 'url',
-			type: 'string',
-			placeholder: urlExample,
-			extractValue: { type: 'regex', regex: UUID_IN_TEXT },
-			validation: [
-				{
-					type: 'regex',
-					properties: {
-						regex: `https?://app\\.instantly\\.ai/.*${UUID_IN_TEXT}.*`,
-						errorMessage: `Not an Instantly ${what.toLowerCase()} link`,
-					},
-				},
-			],
-		},
-	];
 }
 
 /** A campaign picker: searchable list, UUID, or app link. */

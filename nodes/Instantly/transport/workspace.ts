@@ -52,7 +52,8 @@ export const workspaceProperties: INodeProperties[] = [
 		displayOptions: { show: { workspace: [CLIENT_WORKSPACE] } },
 		description:
 			"An accepted member of the API key's workspace group. An expression giving each item's sub_workspace_id (from Get Many Client Workspaces) lets one run act in many clients.",
-		modes: locatorModes('Client Workspace', 'searchClientWorkspaces').modes,
+		// A workspace has no page of its own in Instantly's app, so there is no link to paste.
+		modes: locatorModes('Client Workspace', 'searchClientWorkspaces', '').modes?.filter((mode) => mode.name !== 'url'),
 	},
 ];
 
