@@ -2,10 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { UUID_PATTERN } from '../helpers/locator';
 import { requestTimeoutProperty } from '../transport/timeout';
+import { triggerWorkspaceProperties } from '../transport/workspace';
 
 const UUID_IN_URL = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 export const triggerProperties: INodeProperties[] = [
+	...triggerWorkspaceProperties,
 	{
 		displayName: 'Event Names or IDs',
 		name: 'events',
@@ -14,14 +16,14 @@ export const triggerProperties: INodeProperties[] = [
 		required: true,
 		default: [],
 		description:
-			'The Instantly events that start the workflow; custom lead labels of the workspace are listed after the standard events. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'The Instantly events that start the workflow; custom lead labels of the chosen workspace are listed after the standard events. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Campaign',
 		name: 'campaign',
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
-		description: 'Only events of this campaign. Leave empty for every campaign of the workspace.',
+		description: 'Only events of this campaign. Leave empty for every campaign of the chosen workspace.',
 		modes: [
 			{
 				displayName: 'From List',
