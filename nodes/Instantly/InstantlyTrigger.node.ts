@@ -10,7 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { matchDelivery, TEST_EVENT } from './helpers/events';
 import { getEventTypes } from './methods/eventTypes';
-import { searchCampaigns } from './methods/listSearch';
+import { searchCampaigns, searchClientWorkspaces } from './methods/listSearch';
 import type { DeliveryOptions } from './trigger/delivery';
 import { isDuplicate, isForCampaign, outputItem, publicHeaders, readPayload } from './trigger/delivery';
 import { triggerProperties } from './trigger/description';
@@ -49,7 +49,7 @@ export class InstantlyTrigger implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchCampaigns },
+		listSearch: { searchCampaigns, searchClientWorkspaces },
 		loadOptions: { getEventTypes },
 	};
 

@@ -141,9 +141,20 @@ export function loadOptionsContext(options: ContextOptions, currentParameters: I
 	};
 }
 
+/**
+ * As n8n's hook context: no input items, and parameters read without an item index (n8n resolves an
+ * expression there with no input item).
+ */
 export function hookContext(options: ContextOptions) {
-	const { context, logs, staticData } = baseContext(options);
-	return { context: context as unknown as IHookFunctions, logs, staticData };
+	const { context, logs, staticData } = baseContext({ ...options, items: [{ json: {} }] });
+	const hook: Record<string, unknown> = {
+		...context,
+		getNodeParameter: (name: string, fallbackValue?: unknown, parameterOptions?: { extractValue?: boolean }) =>
+			context.getNodeParameter(name, 0, fallbackValue, parameterOptions),
+	};
+	delete hook.getInputData;
+	delete hook.continueOnFail;
+	return { context: hook as unknown as IHookFunctions, logs, staticData };
 }
 
 export interface RecordedResponse {

@@ -19,7 +19,7 @@ import { waitForTurn } from './pace';
 import { backoffMs, RETRY_POLICY, retryClock, shouldRetry } from './retry';
 import { requestTimeoutMs } from './timeout';
 import { USER_AGENT } from './version';
-import type { MembershipVerdict, WorkspaceGroupMember } from './workspace';
+import type { MembershipVerdict, WorkspaceGroupMember, WorkspaceOfRequest } from './workspace';
 import {
 	ACTING_WORKSPACE_HEADER,
 	actingWorkspaceId,
@@ -34,12 +34,10 @@ export type InstantlyContext =
 	| IHookFunctions
 	| IWebhookFunctions;
 
-export interface InstantlyRequest {
+export interface InstantlyRequest extends WorkspaceOfRequest {
 	pathParams?: Record<string, string>;
 	qs?: IDataObject;
 	body?: IDataObject;
-	/** Item the request is made for, so errors point at it. */
-	itemIndex?: number;
 }
 
 const DEFAULT_BASE_URL = 'https://api.instantly.ai';
@@ -56,7 +54,7 @@ export async function instantlyApiRequest(
 	endpoint: Endpoint,
 	request: InstantlyRequest = {},
 ): Promise<unknown> {
-	const workspaceId = actingWorkspaceId(this, endpoint, request.itemIndex);
+	const workspaceId = actingWorkspaceId(this, endpoint, request);
 	if (workspaceId !== undefined) await assertAcceptedMember(this, workspaceId, request.itemIndex);
 	return await send(this, endpoint, request, workspaceId);
 }
@@ -71,7 +69,7 @@ const verdicts = new WeakMap<object, Map<string, Promise<MembershipVerdict>>>();
  * Refuses a client workspace that is not an accepted member of the key's group, asking Instantly
  * once per execution and workspace however many items act in it. A failed lookup is not kept.
  */
-async function assertAcceptedMember(context: InstantlyContext, workspaceId: string, itemIndex?: number): Promise<void> {
+export async function assertAcceptedMember(context: InstantlyContext, workspaceId: string, itemIndex?: number): Promise<void> {
 	let known = verdicts.get(context);
 	if (!known) {
 		known = new Map();

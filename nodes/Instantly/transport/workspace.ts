@@ -1,5 +1,6 @@
 import type {
 	IExecuteFunctions,
+	IHookFunctions,
 	ILoadOptionsFunctions,
 	INode,
 	INodeParameterResourceLocator,
@@ -21,59 +22,91 @@ const OWN_WORKSPACE = 'own';
 const CLIENT_WORKSPACE = 'client';
 const LABEL = 'Client Workspace';
 
+/**
+ * The Workspace choice; `clientDescription` says how the Client Workspace field is read by the node
+ * showing it (per item in an execution, once at activation in the trigger).
+ */
+function workspaceChoice(clientDescription: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Workspace',
+			name: 'workspace',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{
+					name: "API Key's Own Workspace",
+					value: OWN_WORKSPACE,
+					description: 'Act in the workspace the API key belongs to',
+				},
+				{
+					name: 'Client Workspace',
+					value: CLIENT_WORKSPACE,
+					description: "Act in a client workspace of the key's workspace group (the key must be the agency's admin workspace key)",
+				},
+			],
+			default: OWN_WORKSPACE,
+			description: 'Which Instantly workspace this node acts in',
+		},
+		{
+			displayName: LABEL,
+			name: 'clientWorkspace',
+			type: 'resourceLocator',
+			default: { mode: 'list', value: '' },
+			required: true,
+			displayOptions: { show: { workspace: [CLIENT_WORKSPACE] } },
+			description: clientDescription,
+			// A workspace has no page of its own in Instantly's app, so there is no link to paste.
+			modes: locatorModes('Client Workspace', 'searchClientWorkspaces', '').modes?.filter((mode) => mode.name !== 'url'),
+		},
+	];
+}
+
 /** The Workspace choice, shown on every operation of the action node. */
-export const workspaceProperties: INodeProperties[] = [
-	{
-		displayName: 'Workspace',
-		name: 'workspace',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{
-				name: "API Key's Own Workspace",
-				value: OWN_WORKSPACE,
-				description: 'Act in the workspace the API key belongs to',
-			},
-			{
-				name: 'Client Workspace',
-				value: CLIENT_WORKSPACE,
-				description: "Act in a client workspace of the key's workspace group (the key must be the agency's admin workspace key)",
-			},
-		],
-		default: OWN_WORKSPACE,
-		description: 'Which Instantly workspace this node acts in',
-	},
-	{
-		displayName: LABEL,
-		name: 'clientWorkspace',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		displayOptions: { show: { workspace: [CLIENT_WORKSPACE] } },
-		description:
-			"An accepted member of the API key's workspace group. An expression giving each item's sub_workspace_id (from Get Many Client Workspaces) lets one run act in many clients.",
-		// A workspace has no page of its own in Instantly's app, so there is no link to paste.
-		modes: locatorModes('Client Workspace', 'searchClientWorkspaces', '').modes?.filter((mode) => mode.name !== 'url'),
-	},
-];
+export const workspaceProperties = workspaceChoice(
+	"An accepted member of the API key's workspace group. An expression giving each item's sub_workspace_id (from Get Many Client Workspaces) lets one run act in many clients.",
+);
+
+/** The Workspace choice of the trigger, whose webhooks are registered in the chosen workspace. */
+export const triggerWorkspaceProperties = workspaceChoice(
+	"An accepted member of the API key's workspace group; the trigger's webhooks are registered there. An expression is resolved once, when the workflow is activated, with no input item: use a workflow variable, not $json.",
+);
 
 /** Anything the transport sends from: an execution, the editor's pickers, or the trigger. */
 type RequestingContext = IExecuteFunctions | ILoadOptionsFunctions | { getNode(): INode };
 
+/** What a request says about where it acts. */
+export interface WorkspaceOfRequest {
+	/** The item the request is for, in an execution; errors point at it. */
+	itemIndex?: number;
+	/**
+	 * The workspace a request sent outside an execution acts in: a client workspace's id, or null for
+	 * the key's own. The trigger's hooks name the workspace its webhooks live (or are to live) in.
+	 */
+	actingIn?: string | null;
+}
+
 /**
- * The client workspace a request acts in, or undefined for the key's own. An execution reads the
- * choice of the item the request is for (an expression can name another client per item); a
- * request without its item is refused when any item acts in a client workspace, since which one
- * would be a guess.
+ * The client workspace a request acts in, or undefined for the key's own. A request that names its
+ * workspace (`actingIn`) acts there. An execution reads the choice of the item the request is for
+ * (an expression can name another client per item); a request without its item is refused when
+ * any item acts in a client workspace, since which one would be a guess. Outside an execution and
+ * the editor (the trigger's hooks) there is no item to read, so a request naming no workspace is
+ * refused rather than sent to the key's own.
  */
 export function actingWorkspaceId(
 	context: RequestingContext,
 	endpoint: Endpoint,
-	itemIndex: number | undefined,
+	{ itemIndex, actingIn }: WorkspaceOfRequest,
 ): string | undefined {
 	if ('getCurrentNodeParameter' in context) return editorWorkspaceId(context, endpoint);
-	// The trigger has no Workspace choice yet: it acts in the key's own workspace.
-	if (/trigger$/i.test(context.getNode().type) || !('getInputData' in context)) return undefined;
+	if (actingIn !== undefined) return actingIn ?? undefined;
+	if (!('getInputData' in context)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`${endpoint.method} ${endpoint.path} was about to be sent without naming the workspace it acts in`,
+		);
+	}
 	if (itemIndex !== undefined) return itemWorkspaceId(context, itemIndex);
 	// A request that names no item is safe only when no item acts in a client workspace.
 	const items = context.getInputData();
@@ -88,13 +121,42 @@ export function actingWorkspaceId(
 
 /** The client workspace item `itemIndex` acts in (its UUID checked), or undefined for the key's own. */
 export function itemWorkspaceId(context: IExecuteFunctions, itemIndex: number): string | undefined {
-	if (context.getNodeParameter('workspace', itemIndex, OWN_WORKSPACE) === OWN_WORKSPACE) return undefined;
-	const raw = context.getNodeParameter('clientWorkspace', itemIndex, '', { extractValue: false }) as
-		| INodeParameterResourceLocator
-		| string;
-	const id = resourceId({ node: context.getNode(), value: raw, label: LABEL, itemIndex, required: false });
+	return chosenWorkspaceId(context.getNode(), {
+		choice: context.getNodeParameter('workspace', itemIndex, OWN_WORKSPACE),
+		clientWorkspace: context.getNodeParameter('clientWorkspace', itemIndex, '', { extractValue: false }) as
+			| INodeParameterResourceLocator
+			| string,
+		itemIndex,
+	});
+}
+
+/**
+ * The client workspace the trigger registers its webhooks in, or null for the key's own. Read
+ * with no item: n8n resolves an expression here once, at activation.
+ */
+export function triggerWorkspaceId(context: IHookFunctions): string | null {
+	const id = chosenWorkspaceId(context.getNode(), {
+		choice: context.getNodeParameter('workspace', OWN_WORKSPACE),
+		clientWorkspace: context.getNodeParameter('clientWorkspace', '', { extractValue: false }) as
+			| INodeParameterResourceLocator
+			| string,
+	});
+	return id?.toLowerCase() ?? null;
+}
+
+/** The client workspace a Workspace choice names (its UUID checked), or undefined for the key's own. */
+function chosenWorkspaceId(
+	node: INode,
+	{
+		choice,
+		clientWorkspace,
+		itemIndex,
+	}: { choice: unknown; clientWorkspace: INodeParameterResourceLocator | string; itemIndex?: number },
+): string | undefined {
+	if (choice === OWN_WORKSPACE) return undefined;
+	const id = resourceId({ node, value: clientWorkspace, label: LABEL, itemIndex, required: false });
 	if (id === undefined) {
-		throw new NodeOperationError(context.getNode(), `${LABEL} is required`, {
+		throw new NodeOperationError(node, `${LABEL} is required`, {
 			description: `Pick the client workspace from the list or give its ID (a UUID), or choose "API Key's Own Workspace".`,
 			itemIndex,
 		});

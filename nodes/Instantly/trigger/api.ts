@@ -14,13 +14,24 @@ const asNodeError = (context: IHookFunctions, error: unknown) =>
 const isNotFound = (error: unknown) => error instanceof NodeApiError && error.httpCode === '404';
 
 /**
+ * Every call below acts in one workspace, named by the caller: the client workspace's id the
+ * webhooks live (or are to live) in, or null for the API key's own.
+ */
+interface InWorkspace {
+	workspace: string | null;
+}
+
+/**
  * Refuses a campaign the workspace does not have, before any webhook is made. A key that may not
  * read campaigns skips the check: the webhook scopes are all the trigger needs.
  */
-export async function assertCampaignExists(this: IHookFunctions, campaign: string | null): Promise<void> {
+export async function assertCampaignExists(
+	this: IHookFunctions,
+	{ campaign, workspace }: InWorkspace & { campaign: string | null },
+): Promise<void> {
 	if (campaign === null) return;
 	try {
-		await instantlyApiRequest.call(this, endpoints.getCampaign, { pathParams: { id: campaign } });
+		await instantlyApiRequest.call(this, endpoints.getCampaign, { pathParams: { id: campaign }, actingIn: workspace });
 	} catch (error) {
 		if (isNotFound(error)) throw campaignNotFound(this.getNode(), campaign);
 		if (error instanceof NodeApiError && error.httpCode === '403') return;
@@ -29,15 +40,15 @@ export async function assertCampaignExists(this: IHookFunctions, campaign: strin
 }
 
 /** POST one webhook; its id. */
-export async function createWebhook(this: IHookFunctions, body: IDataObject): Promise<string> {
-	const created = (await instantlyApiRequest.call(this, endpoints.createWebhook, { body })) as IDataObject;
+export async function createWebhook(this: IHookFunctions, { body, workspace }: InWorkspace & { body: IDataObject }): Promise<string> {
+	const created = (await instantlyApiRequest.call(this, endpoints.createWebhook, { body, actingIn: workspace })) as IDataObject;
 	return String(created.id);
 }
 
 /** GET one webhook; undefined when Instantly no longer has it. */
-export async function fetchWebhook(this: IHookFunctions, id: string): Promise<IDataObject | undefined> {
+export async function fetchWebhook(this: IHookFunctions, { id, workspace }: InWorkspace & { id: string }): Promise<IDataObject | undefined> {
 	try {
-		return (await instantlyApiRequest.call(this, endpoints.getWebhook, { pathParams: { id } })) as IDataObject;
+		return (await instantlyApiRequest.call(this, endpoints.getWebhook, { pathParams: { id }, actingIn: workspace })) as IDataObject;
 	} catch (error) {
 		if (isNotFound(error)) return undefined;
 		throw asNodeError(this, error);
@@ -49,11 +60,14 @@ export async function fetchWebhook(this: IHookFunctions, id: string): Promise<ID
  * of that owner (see `isOwnedBy`): a create whose answer was lost may have been applied. Returns
  * the ids that could not be deleted, each failure logged with its id.
  */
-export async function deleteWebhooks(this: IHookFunctions, ids: string[], owner?: Owner): Promise<string[]> {
+export async function deleteWebhooks(
+	this: IHookFunctions,
+	{ ids, workspace, owner }: InWorkspace & { ids: string[]; owner?: Owner },
+): Promise<string[]> {
 	const targets = new Set(ids);
 	if (owner) {
 		try {
-			for await (const webhook of paginate.call(this, endpoints.listWebhooks) as AsyncGenerator<IDataObject>) {
+			for await (const webhook of paginate.call(this, endpoints.listWebhooks, { actingIn: workspace }) as AsyncGenerator<IDataObject>) {
 				if (isOwnedBy(webhook, owner)) targets.add(String(webhook.id));
 			}
 		} catch (error) {
@@ -63,7 +77,7 @@ export async function deleteWebhooks(this: IHookFunctions, ids: string[], owner?
 	const failed: string[] = [];
 	for (const id of targets) {
 		try {
-			await instantlyApiRequest.call(this, endpoints.deleteWebhook, { pathParams: { id } });
+			await instantlyApiRequest.call(this, endpoints.deleteWebhook, { pathParams: { id }, actingIn: workspace });
 		} catch (error) {
 			if (isNotFound(error)) continue;
 			failed.push(id);
@@ -76,9 +90,9 @@ export async function deleteWebhooks(this: IHookFunctions, ids: string[], owner?
 }
 
 /** Resumes a webhook Instantly disabled after failed deliveries; false when it is gone. */
-export async function resumeWebhook(this: IHookFunctions, id: string): Promise<boolean> {
+export async function resumeWebhook(this: IHookFunctions, { id, workspace }: InWorkspace & { id: string }): Promise<boolean> {
 	try {
-		await instantlyApiRequest.call(this, endpoints.resumeWebhook, { pathParams: { id } });
+		await instantlyApiRequest.call(this, endpoints.resumeWebhook, { pathParams: { id }, actingIn: workspace });
 	} catch (error) {
 		if (isNotFound(error)) return false;
 		throw asNodeError(this, error);

@@ -2,8 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { campaignLocator } from '../helpers/locator';
 import { requestTimeoutProperty } from '../transport/timeout';
+import { triggerWorkspaceProperties } from '../transport/workspace';
 
 export const triggerProperties: INodeProperties[] = [
+	...triggerWorkspaceProperties,
 	{
 		displayName: 'Event Names or IDs',
 		name: 'events',
@@ -12,11 +14,11 @@ export const triggerProperties: INodeProperties[] = [
 		required: true,
 		default: [],
 		description:
-			'The Instantly events that start the workflow; custom lead labels of the workspace are listed after the standard events. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'The Instantly events that start the workflow; custom lead labels of the chosen workspace are listed after the standard events. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	campaignLocator({
 		name: 'campaign',
-		description: 'Only events of this campaign. Leave empty for every campaign of the workspace.',
+		description: 'Only events of this campaign. Leave empty for every campaign of the chosen workspace.',
 	}),
 	{
 		displayName: 'Options',

@@ -1,5 +1,6 @@
 import type { IHookFunctions } from 'n8n-workflow';
 
+import { assertAcceptedMember } from '../transport/request';
 import { assertCampaignExists, createWebhook, deleteWebhooks, fetchWebhook, resumeWebhook } from './api';
 import { creationFailed, outdatedNotDeleted } from './errors';
 import type { Owner } from './ownership';
@@ -27,10 +28,14 @@ export async function checkRegistration(this: IHookFunctions): Promise<boolean> 
 	return false;
 }
 
-/** n8n's create: remove the old set, create the new one (all or nothing), remember it. */
+/**
+ * n8n's create: refuse a client workspace the key may not act in before touching anything, remove
+ * the old set (in the workspace it lives in), create the new one (all or nothing), remember it.
+ */
 export async function register(this: IHookFunctions): Promise<boolean> {
 	const wanted = wantedRegistration(this);
-	await assertCampaignExists.call(this, wanted.campaign);
+	if (wanted.workspace !== null) await assertAcceptedMember(this, wanted.workspace);
+	await assertCampaignExists.call(this, wanted);
 	const previous = loadRegistration(this);
 	if (previous) await removeRegistration.call(this, previous);
 	saveRegistration(this, await createWebhooks.call(this, wanted));
@@ -53,17 +58,17 @@ async function isIntactAfterRepair(this: IHookFunctions, registration: Registrat
 	if (!sameTarget(registration, wantedRegistration(this))) return false;
 	const disabled: string[] = [];
 	for (const { id, event } of registration.webhooks) {
-		const remote = await fetchWebhook.call(this, id);
+		const remote = await fetchWebhook.call(this, { id, workspace: registration.workspace });
 		if (remote === undefined || !isIntact(remote, registration, event)) return false;
 		if (Number(remote.status) === DISABLED_BY_INSTANTLY) disabled.push(id);
 	}
-	return await repairDisabledWebhooks.call(this, disabled);
+	return await repairDisabledWebhooks.call(this, registration, disabled);
 }
 
 /** Resumes the webhooks Instantly disabled; false as soon as one of them is gone. */
-async function repairDisabledWebhooks(this: IHookFunctions, ids: string[]): Promise<boolean> {
+async function repairDisabledWebhooks(this: IHookFunctions, registration: Registration, ids: string[]): Promise<boolean> {
 	for (const id of ids) {
-		if (!(await resumeWebhook.call(this, id))) return false;
+		if (!(await resumeWebhook.call(this, { id, workspace: registration.workspace }))) return false;
 	}
 	return true;
 }
@@ -78,7 +83,7 @@ async function createWebhooks(this: IHookFunctions, wanted: Wanted): Promise<Reg
 	// The API holds one event_type per webhook, hence one webhook per selected event.
 	for (const subscription of wanted.subscriptions) {
 		try {
-			const id = await createWebhook.call(this, createBody(this, wanted, subscription, secret));
+			const id = await createWebhook.call(this, { body: createBody(this, wanted, subscription, secret), workspace: wanted.workspace });
 			registration.webhooks.push({ id, event: subscription.option });
 		} catch (error) {
 			const left = await deleteRecorded.call(this, registration, ownerOf(this, registration));
@@ -102,7 +107,8 @@ async function removeRegistration(this: IHookFunctions, registration: Registrati
  * and records only those that could not be deleted. Returns their ids.
  */
 async function deleteRecorded(this: IHookFunctions, registration: Registration, owner?: Owner): Promise<string[]> {
-	const undeleted = await deleteWebhooks.call(this, registration.webhooks.map(({ id }) => id), owner);
+	const ids = registration.webhooks.map(({ id }) => id);
+	const undeleted = await deleteWebhooks.call(this, { ids, workspace: registration.workspace, owner });
 	keepUndeleted(this, registration, undeleted);
 	return undeleted;
 }

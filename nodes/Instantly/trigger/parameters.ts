@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { Subscription } from '../helpers/events';
 import { ALL_EVENTS, parseEventOption } from '../helpers/events';
 import { resourceId } from '../helpers/locator';
+import { triggerWorkspaceId } from '../transport/workspace';
 import type { Registration, TriggerContext } from './staticData';
 
 /** The webhooks Instantly should hold for the node's current parameters. */
@@ -11,8 +12,9 @@ export interface Wanted {
 	subscriptions: Subscription[];
 	campaign: string | null;
 	url: string;
+	workspace: string | null;
 	/** The registration's fields that follow from the parameters. */
-	stored: Pick<Registration, 'events' | 'campaign' | 'url'>;
+	stored: Pick<Registration, 'events' | 'campaign' | 'workspace' | 'url'>;
 }
 
 /** The selected events as subscriptions; `all_events` alone when chosen (it covers the rest). */
@@ -53,8 +55,9 @@ export function wantedRegistration(context: IHookFunctions): Wanted {
 		});
 	}
 	const campaign = campaignFilter(context);
+	const workspace = triggerWorkspaceId(context);
 	const events = subscriptions.map((subscription) => subscription.option);
-	return { subscriptions, campaign, url, stored: { events, campaign, url } };
+	return { subscriptions, campaign, workspace, url, stored: { events, campaign, workspace, url } };
 }
 
 /** Whether a stored registration was made for these parameters. */
@@ -63,6 +66,7 @@ export function sameTarget(registration: Registration, wanted: Wanted): boolean 
 	return (
 		registration.url === wanted.url &&
 		registration.campaign === wanted.campaign &&
+		registration.workspace === wanted.workspace &&
 		registration.events.length === events.length &&
 		events.every((event) => registration.events.includes(event)) &&
 		registration.webhooks.length === events.length &&

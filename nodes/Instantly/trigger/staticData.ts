@@ -6,6 +6,11 @@ export interface Registration {
 	/** The Events option values, `all_events` alone when it was chosen. */
 	events: string[];
 	campaign: string | null;
+	/**
+	 * The client workspace the webhooks live in (lower case), null for the API key's own: they are
+	 * checked, repaired and deleted there whatever the Workspace parameter says by then.
+	 */
+	workspace: string | null;
 	url: string;
 	/** SHA-256 of the secret the webhooks carry (see `secretDigest`); the secret itself is never stored. */
 	secretDigest: string;
@@ -17,9 +22,11 @@ export type TriggerContext = IHookFunctions | IWebhookFunctions;
 // keeps it from ever touching the production set, whatever n8n copies between the two.
 const slotOf = (context: TriggerContext) => (context.getMode() === 'manual' ? 'test' : 'production');
 
+/** The stored registration; one saved before the Workspace choice existed lives in the key's own workspace. */
 export function loadRegistration(context: TriggerContext): Registration | undefined {
 	const registration = context.getWorkflowStaticData('node')[slotOf(context)] as Registration | undefined;
-	return registration && Array.isArray(registration.webhooks) ? registration : undefined;
+	if (!registration || !Array.isArray(registration.webhooks)) return undefined;
+	return { ...registration, workspace: registration.workspace ?? null };
 }
 
 export function saveRegistration(context: IHookFunctions, registration: Registration | undefined): void {

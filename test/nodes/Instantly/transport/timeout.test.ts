@@ -71,7 +71,7 @@ describe('request timeout', () => {
 				parameters: { options: { requestTimeout: 5 } },
 			}).context,
 		);
-		await instantlyApiRequest.call(context, endpoints.listWebhooks, {});
+		await instantlyApiRequest.call(context, endpoints.listWebhooks, { actingIn: null });
 		expect(sent.map((options) => options.timeout)).toEqual([5000]);
 	});
 

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { Instantly } from '../../../../nodes/Instantly/Instantly.node';
+import { InstantlyTrigger } from '../../../../nodes/Instantly/InstantlyTrigger.node';
 import type { NodeMap } from '../../../../nodes/Instantly/actions/node.type';
 import { resources } from '../../../../nodes/Instantly/actions/router';
 import { searchCampaigns, searchClientWorkspaces } from '../../../../nodes/Instantly/methods/listSearch';
@@ -10,7 +11,7 @@ import { instantlyApiRequest } from '../../../../nodes/Instantly/transport/reque
 import { retryClock } from '../../../../nodes/Instantly/transport/retry';
 import { membershipVerdict } from '../../../../nodes/Instantly/transport/workspace';
 import { ANY_ID, CLIENTS, startAgencyFake, WORKSPACE_GROUP_MEMBERS } from '../../../harness/agencyFake';
-import { executeContext, loadOptionsContext, runNode, type ParameterValue } from '../../../harness/context';
+import { executeContext, hookContext, loadOptionsContext, runNode, type ParameterValue } from '../../../harness/context';
 import { failure } from '../../../harness/failure';
 
 /*
@@ -256,6 +257,21 @@ describe('an invalid client workspace is refused before any request', () => {
 		const error = await failure(instantlyApiRequest.call(context, endpoints.listCampaigns, {}));
 		expect(error.message).toBe('GET /api/v2/campaigns was about to be sent without its item, so the client workspace it acts in is unknown');
 		expect(fake.requests).toEqual([]);
+	});
+
+	it("a request from outside an execution (the trigger's hooks) acts where it says, and is refused when it says nothing", async () => {
+		const { context } = hookContext({
+			nodeType: new InstantlyTrigger(),
+			credentials: { apiKey: API_KEY, baseUrl: fake.url },
+			parameters: { events: ['reply_received'], ...inClient(CLIENTS.acme.id) },
+		});
+		const error = await failure(instantlyApiRequest.call(context, endpoints.listWebhooks, {}));
+		expect(error.message).toBe('GET /api/v2/webhooks was about to be sent without naming the workspace it acts in');
+		expect(fake.requests).toEqual([]);
+
+		await instantlyApiRequest.call(context, endpoints.listWebhooks, { actingIn: CLIENTS.globex.id });
+		await instantlyApiRequest.call(context, endpoints.listWebhooks, { actingIn: null });
+		expect(fake.actions().map((request) => request.actingWorkspace)).toEqual([CLIENTS.globex.id, undefined]);
 	});
 
 	it("an item's invalid workspace fails that item only; the others still act in theirs", async () => {
