@@ -100,11 +100,16 @@ export function webhookVariant(workflow: WorkflowFile, id: string, path: string,
 	return copy;
 }
 
+/** An Instantly credential as the e2e imports it. */
+export interface ImportedCredential {
+	id: string;
+	name: string;
+	apiKey: string;
+	baseUrl: string;
+}
+
 /** Writes an n8n import:credentials file with plain data (the CLI encrypts it). */
-export function writeCredentialsFile(
-	file: string,
-	credentials: Array<{ id: string; name: string; apiKey: string; baseUrl: string }>,
-): void {
+export function writeCredentialsFile(file: string, credentials: ImportedCredential[]): void {
 	mkdirSync(resolve(file, '..'), { recursive: true });
 	const rows = credentials.map(({ id, name, apiKey, baseUrl }) => ({ id, name, type: 'instantlyAiApi', data: { apiKey, baseUrl } }));
 	writeFileSync(file, `${JSON.stringify(rows, null, 2)}\n`);
