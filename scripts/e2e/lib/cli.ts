@@ -5,7 +5,7 @@ import { n8nEnv, n8nInstall, type N8nInstanceOptions } from './n8n';
 import { spawnTracked, waitForExit } from './processes';
 
 /** Runs one n8n CLI command (n8n must be stopped: the CLI boots its own instance) and returns its output. */
-export async function runN8nCli(options: N8nInstanceOptions, args: string[]): Promise<string> {
+async function runN8nCli(options: N8nInstanceOptions, args: string[]): Promise<string> {
 	const install = n8nInstall(options.version);
 	mkdirSync(options.userFolder, { recursive: true });
 	const log = createWriteStream(join(options.userFolder, 'n8n-cli.log'), { flags: 'a' });

@@ -11,11 +11,11 @@ import { packPackage } from './packages';
 import type { N8nRestClient } from './rest';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
-export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
+const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 export const DEMO_CREDENTIAL = { id: 'instantlyDemo', name: 'Instantly (demo)' } as const;
 export const SECRET_HEADER = 'x-n8n-instantly-secret';
 /** The Instantly Trigger's webhook path (its URL is `/webhook/<webhookId>/webhook`). */
-export const TRIGGER_PATH = 'webhook';
+const TRIGGER_PATH = 'webhook';
 export const PACKAGE_NAME = 'n8n-nodes-instantly-ai';
 
 /** A workflow file as n8n's import:workflow reads it. */
@@ -213,7 +213,7 @@ export class SimulatorControl {
 }
 
 /** Name of the data table the interested-to-table example writes to. */
-export const INTERESTED_TABLE = 'Interested leads';
+const INTERESTED_TABLE = 'Interested leads';
 
 /** Where the interested leads table lives, for reading its rows back. */
 export interface DataTableRef {

@@ -9,10 +9,10 @@ import { delay, spawnTracked, stopProcess } from './processes';
 export const N8N_VERSIONS = { current: '2.41.1', legacy: '1.123.81' } as const;
 
 /** Node runtime that 2.x runs on, installed into the cache by install-n8n.sh. */
-export const NODE24_VERSION = '24.21.0';
+const NODE24_VERSION = '24.21.0';
 
 /** Fixed so that CLI imports (which encrypt credentials) and the server agree. */
-export const E2E_ENCRYPTION_KEY = 'n8n-nodes-instantly-ai-e2e-encryption-key';
+const E2E_ENCRYPTION_KEY = 'n8n-nodes-instantly-ai-e2e-encryption-key';
 
 /** Where one n8n instance lives and listens. */
 export interface N8nInstanceOptions {

@@ -43,7 +43,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** True when `redis-server` is on PATH (scripts/e2e/install-redis.sh installs it). */
-export function hasRedisServer(): boolean {
+function hasRedisServer(): boolean {
 	try {
 		execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
 		return true;
