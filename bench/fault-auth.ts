@@ -11,16 +11,25 @@ import type { Bench, BenchCase } from './lib/types';
 const ADD_N = 10_000;
 const ITEM_N = 1_000;
 
+/** A fresh simulator with one workspace holding one campaign, closed once `body` is done. */
+async function withCampaign<T>(body: (sim: SimProcess, workspace: { id: string; apiKey: string }, campaignId: string) => Promise<T>): Promise<T> {
+	const sim = await SimProcess.start({ latencyMs: LATENCY_MS });
+	try {
+		const workspace = await sim.call<{ id: string; apiKey: string }>('createWorkspace');
+		const campaignId = await sim.call<string>('createCampaign', workspace.apiKey);
+		return await body(sim, workspace, campaignId);
+	} finally {
+		await sim.close();
+	}
+}
+
 function addManyCase(change: 401 | 402 | 403): BenchCase {
 	return {
 		id: `add-many-${change}`,
 		label: `Add Many 10,000 leads, ${change} from request 5 of 10 on`,
 		reps: 1,
 		async run() {
-			const sim = await SimProcess.start({ latencyMs: LATENCY_MS });
-			try {
-				const { id: workspaceId, apiKey } = await sim.call('createWorkspace');
-				const campaignId = await sim.call<string>('createCampaign', apiKey);
+			return await withCampaign(async (sim, { id: workspaceId, apiKey }, campaignId) => {
 				const items = Array.from({ length: ADD_N }, (_, i) => ({ json: { email: `lead${i}@example.com` } }));
 				await sim.call('clearRequests');
 				// The 4th call goes through; every call after it meets the change.
@@ -44,9 +53,7 @@ function addManyCase(change: 401 | 402 | 403): BenchCase {
 					errorNamesWrittenCount: new RegExp(`\\b${written.toLocaleString('en-US')}\\b|\\b${written}\\b`).test(text),
 					errorPointsAtItem: (error as { context?: { itemIndex?: number } })?.context?.itemIndex,
 				};
-			} finally {
-				await sim.close();
-			}
+			});
 		},
 	};
 }
@@ -57,10 +64,7 @@ function perItemCase(change: 401 | 402 | 403, continueOnFail: boolean): BenchCas
 		label: `Update Interest Status 1,000 items (Parallel Requests 10), ${change} from request 301 on${continueOnFail ? ', Continue On Fail' : ''}`,
 		reps: 1,
 		async run() {
-			const sim = await SimProcess.start({ latencyMs: LATENCY_MS });
-			try {
-				const { id: workspaceId, apiKey } = await sim.call('createWorkspace');
-				const campaignId = await sim.call<string>('createCampaign', apiKey);
+			return await withCampaign(async (sim, { id: workspaceId, apiKey }, campaignId) => {
 				const rows = await sim.call<Array<[string, string]>>('seedLeads', apiKey, ITEM_N, campaignId, 'lead', true);
 				const items: INodeExecutionData[] = rows.map(([id, email]) => ({ json: { id, email } }));
 				await sim.call('clearRequests');
@@ -90,9 +94,7 @@ function perItemCase(change: 401 | 402 | 403, continueOnFail: boolean): BenchCas
 					errorItems: output.filter((item) => item.json.error !== undefined).length,
 					errorItemMessages: [...new Set(output.filter((item) => item.json.error !== undefined).map((item) => String(item.json.error)))],
 				};
-			} finally {
-				await sim.close();
-			}
+			});
 		},
 	};
 }

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { load, machine } from './lib/measure';
 import type { Bench } from './lib/types';
 
-export const ALL = ['bulk-import', 'get-many', 'per-item', 'fault-import', 'fault-auth', 'webhook'];
+const ALL = ['bulk-import', 'get-many', 'per-item', 'fault-import', 'fault-auth', 'webhook'];
 
 function summarize(runs: Array<Record<string, unknown>>) {
 	const summary: Record<string, { median: number; min: number; max: number }> = {};

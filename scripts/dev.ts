@@ -7,11 +7,10 @@
  * Environment: N8N_PORT (5678), SIMULATOR_PORT (4010), SIMULATOR_API_KEY (demo-key), INSTANTLY_API_KEY.
  * The n8n user folder `.e2e/dev/` is made anew on every start (the examples are re-imported).
  */
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { startSimulator, seedDemoAgency, seedDemoWorkspace, type CreatedAgency, type Simulator } from '../simulator';
-import { importCredentials, importWorkflow } from './e2e/lib/cli';
+import { freshUserFolder, importIntoUserFolder, installN8n, startN8nHost } from './e2e/lib/host';
 import {
 	buildAndPack,
 	DEMO_CREDENTIAL,
@@ -21,13 +20,10 @@ import {
 	SimulatorControl,
 	triggerUrl,
 	wireInterestedTable,
-	writeCredentialsFile,
-	writeWorkflowsFile,
 } from './e2e/lib/instantly';
-import { installN8n, N8N_VERSIONS, startN8n, type N8nHandle } from './e2e/lib/n8n';
-import { installPackageTarball } from './e2e/lib/packages';
+import { N8N_VERSIONS } from './e2e/lib/n8n';
 import { stopAllProcesses } from './e2e/lib/processes';
-import { E2E_OWNER, N8nRestClient } from './e2e/lib/rest';
+import { E2E_OWNER } from './e2e/lib/rest';
 
 const VERSION = N8N_VERSIONS.current;
 const REAL_API = 'https://api.instantly.ai';
@@ -61,23 +57,17 @@ async function main(): Promise<void> {
 		if (daily) fillDailyImport(daily, state.leadLists[0], state.campaigns[1]);
 	}
 
-	rmSync(userFolder, { recursive: true, force: true });
 	const options = { version: VERSION, port, userFolder };
-	installPackageTarball(userFolder, tarball);
-	const credentialsFile = join(userFolder, 'import', 'credentials.json');
-	writeCredentialsFile(credentialsFile, [
-		{ ...DEMO_CREDENTIAL, name: realKey ? 'Instantly' : DEMO_CREDENTIAL.name, apiKey, baseUrl },
-	]);
-	const workflowsFile = join(userFolder, 'import', 'workflows.json');
-	writeWorkflowsFile(workflowsFile, examples);
+	freshUserFolder(userFolder, [tarball]);
 	console.log('[dev] importing the credential and the example workflows');
-	await importCredentials(options, credentialsFile);
-	await importWorkflow(options, workflowsFile);
+	await importIntoUserFolder(options, {
+		credentials: [{ ...DEMO_CREDENTIAL, name: realKey ? 'Instantly' : DEMO_CREDENTIAL.name, apiKey, baseUrl }],
+		workflows: examples,
+	});
 
 	console.log('[dev] starting n8n');
-	const n8n: N8nHandle = await startN8n(options);
-	const rest = new N8nRestClient(n8n.baseUrl);
-	await rest.ensureOwnerAndLogin();
+	const host = await startN8nHost(options);
+	const { main: n8n, rest } = host;
 	await wireInterestedTable(rest, 'instInterestTbl1');
 	const triggers = examples.filter((workflow) => workflow.nodes.some((node) => node.type.endsWith('.instantlyTrigger')));
 	if (simulator) {
@@ -124,7 +114,7 @@ async function main(): Promise<void> {
 			if (stopping) return;
 			stopping = true;
 			console.log('\n[dev] stopping');
-			void n8n
+			void host
 				.stop()
 				.then(async () => await simulator?.close())
 				.finally(() => resolve());

@@ -3,14 +3,12 @@
  * credential pointing at a bench simulator, and the bench's workflows imported: what the benches
  * that measure inside n8n share.
  */
-import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { importCredentials, importWorkflow } from '../../scripts/e2e/lib/cli';
-import { buildAndPack, writeCredentialsFile, writeWorkflowsFile, type WorkflowFile } from '../../scripts/e2e/lib/instantly';
-import { installN8n, startN8n, type N8nHandle } from '../../scripts/e2e/lib/n8n';
-import { installPackageTarball } from '../../scripts/e2e/lib/packages';
-import { N8nRestClient } from '../../scripts/e2e/lib/rest';
+import { freshUserFolder, importIntoUserFolder, installN8n, startN8nHost, type N8nHost } from '../../scripts/e2e/lib/host';
+import { buildAndPack, type WorkflowFile } from '../../scripts/e2e/lib/instantly';
+import type { N8nHandle } from '../../scripts/e2e/lib/n8n';
+import type { N8nRestClient } from '../../scripts/e2e/lib/rest';
 import { procMemoryBytes } from './measure';
 
 export const REPO = resolve(__dirname, '..', '..');
@@ -51,30 +49,22 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
 export async function startBenchN8n(options: BenchN8nOptions): Promise<BenchN8n> {
 	await installN8n(options.version);
 	const userFolder = join(REPO, '.e2e', `bench-${options.name}`);
-	rmSync(userFolder, { recursive: true, force: true });
-	installPackageTarball(userFolder, buildAndPack(join(REPO, '.e2e', 'packs')));
+	freshUserFolder(userFolder, [buildAndPack(join(REPO, '.e2e', 'packs'))]);
 	const instance = { version: options.version, port: options.port, userFolder, extraEnv: options.extraEnv };
-	const credentialsFile = join(userFolder, 'import', 'credentials.json');
-	const workflowsFile = join(userFolder, 'import', 'workflows.json');
-	writeCredentialsFile(credentialsFile, [{ ...BENCH_CREDENTIAL, apiKey: options.apiKey, baseUrl: options.simulatorUrl }]);
-	writeWorkflowsFile(workflowsFile, options.workflows);
-	await importCredentials(instance, credentialsFile);
-	await importWorkflow(instance, workflowsFile);
-	const n8n = await startN8n(instance);
-	try {
-		const rest = new N8nRestClient(n8n.baseUrl);
-		await rest.ensureOwnerAndLogin();
-		const pid = n8n.process.pid ?? 0;
-		const mb = (bytes: number) => Math.round(bytes / 1048576);
-		return {
-			n8n,
-			rest,
-			userFolder,
-			memoryMb: () => ({ rssMb: mb(procMemoryBytes('VmRSS', pid)), peakRssMb: mb(procMemoryBytes('VmHWM', pid)) }),
-			stop: () => n8n.stop(),
-		};
-	} catch (error) {
-		await n8n.stop();
-		throw error;
-	}
+	await importIntoUserFolder(instance, {
+		credentials: [{ ...BENCH_CREDENTIAL, apiKey: options.apiKey, baseUrl: options.simulatorUrl }],
+		workflows: options.workflows,
+	});
+	const host: N8nHost = await startN8nHost(instance);
+	const mb = (bytes: number) => Math.round(bytes / 1048576);
+	return {
+		n8n: host.main,
+		rest: host.rest,
+		userFolder,
+		memoryMb: () => {
+			const pid = host.main.process.pid ?? 0;
+			return { rssMb: mb(procMemoryBytes('VmRSS', pid)), peakRssMb: mb(procMemoryBytes('VmHWM', pid)) };
+		},
+		stop: async () => await host.stop(),
+	};
 }

@@ -23,10 +23,11 @@ import { dirname, join, resolve } from 'node:path';
 import { startSimulator, type Simulator } from '../../simulator';
 import { assert, Checks, type LineResult } from './lib/checks';
 import { PACKAGE_NAME, REPO_ROOT, SimulatorControl } from './lib/instantly';
-import { installN8n, startN8n, type N8nHandle } from './lib/n8n';
+import { installN8n, startN8nHost, type N8nHost } from './lib/host';
+import type { N8nHandle } from './lib/n8n';
 import { delay, stopAllProcesses } from './lib/processes';
 import { readPackedVersion, reversion, startLocalRegistry } from './lib/registry';
-import { N8nRestClient, type N8nCredential } from './lib/rest';
+import type { N8nCredential, N8nRestClient } from './lib/rest';
 import { deliverWhenRegistered } from './lib/webhook';
 
 const ARTIFACTS = join(REPO_ROOT, '.e2e');
@@ -91,10 +92,10 @@ async function runLine(args: Args, checks: Checks, timings: Record<string, numbe
 	const nodesFolder = join(userFolder, '.n8n', 'nodes');
 	mkdirSync(nodesFolder, { recursive: true });
 	writeFileSync(join(nodesFolder, '.npmrc'), `registry=${registry.url}/\n`);
-	let n8n: N8nHandle | undefined;
+	let host: N8nHost | undefined;
 	try {
 		let started = Date.now();
-		n8n = await startN8n({
+		host = await startN8nHost({
 			version: args.version,
 			port: args.port,
 			userFolder,
@@ -111,8 +112,7 @@ async function runLine(args: Args, checks: Checks, timings: Record<string, numbe
 			},
 		});
 		timings.startMs = Date.now() - started;
-		const rest = new N8nRestClient(n8n.baseUrl);
-		await rest.ensureOwnerAndLogin();
+		const { main: n8n, rest } = host;
 		const control = new SimulatorControl(simulator.url);
 		const workspaceId = simulator.workspace(DEMO_KEY).id;
 		const ctx: Context = { n8n, rest, simulator, control, workspaceId };
@@ -201,7 +201,7 @@ async function runLine(args: Args, checks: Checks, timings: Record<string, numbe
 		const refused = [...new Set(registry.requests.filter((request) => request.method === 'CONNECT').map((request) => request.url))];
 		console.log(`[install ${args.version}] outbound HTTPS refused by the test proxy: ${refused.join(', ') || 'none'}`);
 	} finally {
-		await n8n?.stop();
+		await host?.stop();
 		await simulator.close();
 		await registry.close();
 	}

@@ -13,15 +13,15 @@
  *        [--port N] [--out results.json] [--older-build-failed build.log]
  * (`--older-build-failed`: the build was attempted from a source and failed; the check fails.)
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 import { InstantlyAiApi } from '../../credentials/InstantlyAiApi.credentials';
 import { PACKAGE_NAME, REPO_ROOT } from './lib/instantly';
-import { e2eCacheDir, installN8n, N8N_VERSIONS, startN8n, type N8nHandle } from './lib/n8n';
-import { installPackageTarball } from './lib/packages';
+import { freshUserFolder, installN8n, startN8nHost, type N8nHost } from './lib/host';
+import { e2eCacheDir, N8N_VERSIONS } from './lib/n8n';
 import { stopAllProcesses } from './lib/processes';
-import { N8nRestClient } from './lib/rest';
+import type { N8nRestClient } from './lib/rest';
 import type { CheckResult, LineResult } from './lib/checks';
 
 const CHECK_NAME = 'side by side with n8n-nodes-instantly: both load, two distinct credential types, each listed once';
@@ -62,26 +62,22 @@ async function main(): Promise<void> {
 			error: `the older package's build is absent (${args.older}); build it with scripts/e2e/install-older-package.sh (OLDER_INSTANTLY_SOURCE=<checkout of github.com/bcharleson/n8n-nodes-instantly>)`,
 		});
 	} else {
-		let n8n: N8nHandle | undefined;
+		let host: N8nHost | undefined;
 		try {
 			timings.installMs = await installN8n(args.version);
 			const userFolder = join(REPO_ROOT, '.e2e', `scenario-${label}`);
-			rmSync(userFolder, { recursive: true, force: true });
-			const ours = installPackageTarball(userFolder, args.tarball);
-			const older = installPackageTarball(userFolder, args.older);
+			const [ours, older] = freshUserFolder(userFolder, [args.tarball, args.older]);
 			console.log(`[side-by-side] installed ${ours.name}@${ours.version} and ${older.name}@${older.version} into ${userFolder}/.n8n/nodes`);
 			const at = Date.now();
-			n8n = await startN8n({ version: args.version, port: args.port, userFolder });
+			host = await startN8nHost({ version: args.version, port: args.port, userFolder });
 			timings.startMs = Date.now() - at;
-			const { baseUrl, logFile } = n8n;
-			const rest = new N8nRestClient(baseUrl);
-			await rest.ensureOwnerAndLogin();
-			result.checks.push(await runCheck(label, async () => await assertSideBySide(rest, older.name, logFile)));
+			const { main, rest } = host;
+			result.checks.push(await runCheck(label, async () => await assertSideBySide(rest, older.name, main.logFile)));
 		} catch (error) {
 			console.error(error);
 			result.runtimeError = error instanceof Error ? error.message : String(error);
 		} finally {
-			await n8n?.stop();
+			await host?.stop();
 			await stopAllProcesses();
 		}
 	}

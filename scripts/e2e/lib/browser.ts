@@ -6,7 +6,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { E2E_OWNER, type N8nOwner } from './rest';
 
 /** Debian's Chromium, installed by install-chromium.sh. */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+const CHROMIUM_PATH = '/usr/bin/chromium';
 
 const CHROMIUM_ARGS = [
 	'--no-sandbox',

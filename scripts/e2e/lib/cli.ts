@@ -1,11 +1,11 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { isLegacyN8n, n8nEnv, n8nInstall, type N8nInstanceOptions } from './n8n';
+import { n8nEnv, n8nInstall, type N8nInstanceOptions } from './n8n';
 import { spawnTracked, waitForExit } from './processes';
 
 /** Runs one n8n CLI command (n8n must be stopped: the CLI boots its own instance) and returns its output. */
-export async function runN8nCli(options: N8nInstanceOptions, args: string[]): Promise<string> {
+async function runN8nCli(options: N8nInstanceOptions, args: string[]): Promise<string> {
 	const install = n8nInstall(options.version);
 	mkdirSync(options.userFolder, { recursive: true });
 	const log = createWriteStream(join(options.userFolder, 'n8n-cli.log'), { flags: 'a' });
@@ -38,10 +38,3 @@ export async function importWorkflow(options: N8nInstanceOptions, file: string):
 	await runN8nCli(options, ['import:workflow', `--input=${file}`]);
 }
 
-/** Marks a workflow active so the next start activates it (2.x publishes, 1.x sets active). */
-export async function activateWorkflow(options: N8nInstanceOptions, workflowId: string): Promise<void> {
-	const args = isLegacyN8n(options.version)
-		? ['update:workflow', `--id=${workflowId}`, '--active=true']
-		: ['publish:workflow', `--id=${workflowId}`];
-	await runN8nCli(options, args);
-}

@@ -11,11 +11,11 @@ import { packPackage } from './packages';
 import type { N8nRestClient } from './rest';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
-export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
+const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 export const DEMO_CREDENTIAL = { id: 'instantlyDemo', name: 'Instantly (demo)' } as const;
 export const SECRET_HEADER = 'x-n8n-instantly-secret';
 /** The Instantly Trigger's webhook path (its URL is `/webhook/<webhookId>/webhook`). */
-export const TRIGGER_PATH = 'webhook';
+const TRIGGER_PATH = 'webhook';
 export const PACKAGE_NAME = 'n8n-nodes-instantly-ai';
 
 /** A workflow file as n8n's import:workflow reads it. */
@@ -100,11 +100,16 @@ export function webhookVariant(workflow: WorkflowFile, id: string, path: string,
 	return copy;
 }
 
+/** An Instantly credential as the e2e imports it. */
+export interface ImportedCredential {
+	id: string;
+	name: string;
+	apiKey: string;
+	baseUrl: string;
+}
+
 /** Writes an n8n import:credentials file with plain data (the CLI encrypts it). */
-export function writeCredentialsFile(
-	file: string,
-	credentials: Array<{ id: string; name: string; apiKey: string; baseUrl: string }>,
-): void {
+export function writeCredentialsFile(file: string, credentials: ImportedCredential[]): void {
 	mkdirSync(resolve(file, '..'), { recursive: true });
 	const rows = credentials.map(({ id, name, apiKey, baseUrl }) => ({ id, name, type: 'instantlyAiApi', data: { apiKey, baseUrl } }));
 	writeFileSync(file, `${JSON.stringify(rows, null, 2)}\n`);
@@ -208,7 +213,7 @@ export class SimulatorControl {
 }
 
 /** Name of the data table the interested-to-table example writes to. */
-export const INTERESTED_TABLE = 'Interested leads';
+const INTERESTED_TABLE = 'Interested leads';
 
 /** Where the interested leads table lives, for reading its rows back. */
 export interface DataTableRef {

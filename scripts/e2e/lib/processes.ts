@@ -47,6 +47,17 @@ export function delay(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** True while any process of the child's group is alive (`kill -0` on the group). */
+export function processGroupAlive(child: ChildProcess): boolean {
+	if (child.pid === undefined) return false;
+	try {
+		process.kill(-child.pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 function hasExited(child: ChildProcess): boolean {
 	return child.exitCode !== null || child.signalCode !== null;
 }

@@ -1,15 +1,15 @@
 /**
- * n8n queue mode on one machine: a Redis server started by hand on 127.0.0.1 (no service manager)
- * and three n8n processes sharing one user folder (one SQLite database, one encryption key):
- * `n8n start` (main: editor, REST, activation), `n8n webhook` (production webhooks) and
- * `n8n worker` (executions). Every process is a tracked child in its own process group.
+ * What n8n queue mode needs on one machine: a Redis server started by hand on 127.0.0.1 (no
+ * service manager) and the settings of the three n8n processes sharing one user folder (one
+ * SQLite database, one encryption key): `n8n start` (main: editor, REST, activation), `n8n
+ * webhook` (production webhooks) and `n8n worker` (executions). `host.ts` starts them.
  */
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { join } from 'node:path';
 
-import { startN8n, type N8nHandle, type N8nInstanceOptions } from './n8n';
+import type { N8nInstanceOptions } from './n8n';
 import { delay, spawnTracked, stopProcess } from './processes';
 
 /** Ports of the three n8n processes; each also uses `port + 1` for its task broker. */
@@ -30,22 +30,6 @@ export interface RedisHandle {
 	stop(): Promise<void>;
 }
 
-/** The three n8n processes and Redis. */
-export interface QueueCluster {
-	readonly redis: RedisHandle;
-	main: N8nHandle;
-	readonly webhook: N8nHandle;
-	readonly worker: N8nHandle;
-	/** Options per process, e.g. to restart main. */
-	readonly options: Record<'main' | 'webhook' | 'worker', N8nInstanceOptions>;
-	/** Stops main and starts it again (webhook process and worker keep running). */
-	restartMain(): Promise<N8nHandle>;
-	/** Stops webhook process, main, worker, then Redis; each by its process group. */
-	stop(): Promise<void>;
-	/** Every child the cluster started (for the "all stopped" check). */
-	children(): ChildProcess[];
-}
-
 /** A TCP port free on 127.0.0.1 right now. */
 export async function freePort(): Promise<number> {
 	return await new Promise((resolve, reject) => {
@@ -59,7 +43,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** True when `redis-server` is on PATH (scripts/e2e/install-redis.sh installs it). */
-export function hasRedisServer(): boolean {
+function hasRedisServer(): boolean {
 	try {
 		execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
 		return true;
@@ -151,62 +135,4 @@ export function queueOptions(base: N8nInstanceOptions, ports: QueuePorts, redisP
 			},
 		},
 	};
-}
-
-/**
- * Starts Redis (free port), then main (it runs the migrations of a fresh database and activates
- * the workflows), then the webhook process and the worker in parallel. Logs: `redis/redis.log`,
- * `n8n-main.log`, `n8n-webhook.log`, `n8n-worker.log` in the user folder.
- */
-export async function startQueueCluster(base: N8nInstanceOptions, ports: QueuePorts, redis?: RedisHandle): Promise<QueueCluster> {
-	const redisHandle = redis ?? (await startRedis(join(base.userFolder, 'redis'), await freePort()));
-	const options = queueOptions(base, ports, redisHandle.port);
-	const started: N8nHandle[] = [];
-	const children: ChildProcess[] = [redisHandle.process];
-	const track = (handle: N8nHandle) => {
-		started.push(handle);
-		children.push(handle.process);
-		return handle;
-	};
-	try {
-		const main = track(await startN8n(options.main, 180_000, { command: 'start', logName: 'n8n-main.log' }));
-		const [webhook, worker] = await Promise.all([
-			startN8n(options.webhook, 180_000, { command: 'webhook', logName: 'n8n-webhook.log' }).then(track),
-			startN8n(options.worker, 180_000, { command: 'worker', logName: 'n8n-worker.log' }).then(track),
-		]);
-		const cluster: QueueCluster = {
-			redis: redisHandle,
-			main,
-			webhook,
-			worker,
-			options,
-			restartMain: async () => {
-				await cluster.main.stop();
-				cluster.main = track(await startN8n(options.main, 180_000, { command: 'start', logName: 'n8n-main.log' }));
-				return cluster.main;
-			},
-			stop: async () => {
-				await Promise.all([webhook.stop(), cluster.main.stop()]);
-				await worker.stop();
-				await redisHandle.stop();
-			},
-			children: () => [...children],
-		};
-		return cluster;
-	} catch (error) {
-		await Promise.all(started.map(async (handle) => await handle.stop()));
-		await redisHandle.stop();
-		throw error;
-	}
-}
-
-/** True while any process of the child's group is alive (`kill -0` on the group). */
-export function processGroupAlive(child: ChildProcess): boolean {
-	if (child.pid === undefined) return false;
-	try {
-		process.kill(-child.pid, 0);
-		return true;
-	} catch {
-		return false;
-	}
 }

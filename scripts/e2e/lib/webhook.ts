@@ -55,14 +55,3 @@ export async function deliverWhenRegistered(
 	throw new Error(`${url} still answered ${last.status} after ${timeoutMs} ms: ${last.body.slice(0, 300)}`);
 }
 
-/** POSTs until n8n answers 404, i.e. the webhook is gone after a deactivation. */
-export async function waitUntilUnregistered(url: string, timeoutMs = 30_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	let last: Delivery = { status: 0, body: '' };
-	while (Date.now() < deadline) {
-		last = await postJson(url, { probe: true });
-		if (last.status === 404) return;
-		await delay(300);
-	}
-	throw new Error(`${url} still answered ${last.status} after ${timeoutMs} ms`);
-}
