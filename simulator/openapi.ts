@@ -64,8 +64,9 @@ const ACTION_BY_METHOD: Record<string, string> = {
 	DELETE: 'delete',
 };
 
-// About 30 operations list no scope; REFERENCE §1.1 says to assume the scope of the
-// resource, which we learn from sibling operations under the same first path segment.
+// About 30 operations list no scope. Instantly's scopes are per resource (`leads:read`,
+// `campaigns:all`…), so such an operation is given its resource's scope, learned from sibling
+// operations under the same first path segment.
 function inferScopes(operations: Operation[]): void {
 	const resourceBySegment = new Map<string, string>();
 	for (const operation of operations) {

@@ -87,7 +87,8 @@ export const emailHandlers: HandlerTable = {
 		for (const email of thread) email.is_unread = 0;
 		return { success: true };
 	},
-	// The reply goes to the sender of the replied-to email; additional_recipients add to it (REFERENCE §6).
+	// The reply goes to the sender of the replied-to email; additional_recipients add to it, as
+	// Instantly's Unibox does.
 	'POST /api/v2/emails/reply': ({ workspace, body }) => {
 		const original = getOr404(workspace.emails, body.reply_to_uuid, EMAIL);
 		requireSendingAccount(workspace, body.eaccount);
