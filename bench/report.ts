@@ -15,7 +15,7 @@ const load = (name: string): Result | undefined => {
 	const file = join(__dirname, 'results', `${name}.json`);
 	return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Result) : undefined;
 };
-const results = Object.fromEntries(['bulk-import', 'get-many', 'per-item', 'fault-import', 'fault-auth', 'webhook'].map((name) => [name, load(name)]));
+const results = Object.fromEntries(['bulk-import', 'get-many', 'per-item', 'agency', 'fault-import', 'fault-auth', 'webhook'].map((name) => [name, load(name)]));
 const findCase = (bench: string, id: string) => results[bench]?.cases.find((c) => c.id === id);
 
 const fmt = (value: number, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -110,6 +110,33 @@ for (const [id, name] of [
 	rows.push({ figure: `${name}: failed items / 429s answered by the simulator / order kept`, measured: `${spread(s.failedItems)} / ${spread(s.simulator429)} / ${c.runs.every((run) => run.orderAndPairingKept) ? 'yes' : 'NO'}`, bound: '0 / – / yes', ratio: '' });
 }
 
+const agency = findCase('agency', 'interest-5x2000');
+if (agency) {
+	const s = agency.summary;
+	const runs = runsOf(agency);
+	const kept = (key: 'singleOrderAndPairingKept' | 'agencyOrderAndPairingKept') => (agency.runs.every((run) => run.failed || run[key]) ? 'yes' : 'NO');
+	rows.push({
+		figure: `Update Interest Status 1 workspace × 2,000 items, Parallel Requests 10 (default), in the same run as the 5-client row below: throughput (${runs} runs)`,
+		measured: spread(s.singleReqPerSec, 1, ' req/s'),
+		bound: '100 req/s per workspace',
+		ratio: fmt(s.singleRatioToCeiling.median, 2),
+		chart: { label: 'Interest 1 workspace', efficiency: s.singleRatioToCeiling, note: `${fmt(s.singleReqPerSec.median, 1)} req/s` },
+	});
+	rows.push({
+		figure: `Update Interest Status 5 client workspaces × 2,000 items in one execution (one admin key, \`x-as-workspace\`), Parallel Requests 10 (default): throughput (${runs} runs)`,
+		measured: spread(s.agencyReqPerSec, 1, ' req/s'),
+		bound: '5 × 100 req/s (one limit per workspace)',
+		ratio: `${fmt(s.agencyRatioToCeiling.median, 2)}; **${fmt(s.throughputRatio.median, 2)}×** the single workspace (${fmt(s.throughputRatio.min, 2)}–${fmt(s.throughputRatio.max, 2)}; goal ≥ 4.5×)`,
+		chart: { label: 'Interest 5 clients', efficiency: s.agencyRatioToCeiling, note: `${fmt(s.agencyReqPerSec.median, 1)} req/s = ${fmt(s.throughputRatio.median, 2)}× 1 workspace` },
+	});
+	rows.push({
+		figure: 'Same two runs: failed items / 429s answered by the simulator / order and pairing kept (1 workspace; 5 clients)',
+		measured: `${spread(s.singleFailedItems)} / ${spread(s.single429)} / ${kept('singleOrderAndPairingKept')}; ${spread(s.agencyFailedItems)} / ${spread(s.agency429)} / ${kept('agencyOrderAndPairingKept')}`,
+		bound: '0 / 0 / yes',
+		ratio: '',
+	});
+}
+
 type WebhookRun = Record<string, any>;
 const webhookRuns = (results.webhook?.cases ?? []).flatMap((c) => {
 	const run = c.runs.find((r) => !r.failed) as WebhookRun | undefined;
@@ -162,7 +189,7 @@ md.push(
 	'',
 	'```',
 	'npm run bench                      # every benchmark and drill (~30 min), then this page',
-	'npm run bench -- bulk-import       # one of: bulk-import get-many per-item fault-import fault-auth webhook',
+	'npm run bench -- bulk-import       # one of: bulk-import get-many per-item agency fault-import fault-auth webhook',
 	'npm run bench -- per-item --case interest-pdefault-10000 --reps 5',
 	'npm run bench -- report            # re-render this page and docs/benchmarks.png from bench/results/*.json',
 	'```',
@@ -244,7 +271,7 @@ async function chart() {
 		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="DejaVu Sans, Arial, sans-serif">`,
 		`<rect width="100%" height="100%" fill="#fff"/>`,
 		`<text x="20" y="28" font-size="18" font-weight="bold">n8n-nodes-instantly-ai: share of the physical bound reached</text>`,
-		`<text x="20" y="50" font-size="12" fill="#555">1.0 = at Instantly's limit (time: bound ÷ measured; throughput: measured ÷ 100 req/s). Median of runs, whiskers min–max. 80 ms round trip.</text>`,
+		`<text x="20" y="50" font-size="12" fill="#555">1.0 = at Instantly's limit (time: bound ÷ measured; throughput: measured ÷ 100 req/s per workspace). Median of runs, whiskers min–max. 80 ms round trip.</text>`,
 		...[0, 0.25, 0.5, 0.75, 1].map((v) => `<line x1="${x(v)}" y1="${top - 8}" x2="${x(v)}" y2="${height - 40}" stroke="#ddd"/><text x="${x(v)}" y="${height - 24}" font-size="11" text-anchor="middle" fill="#555">${v.toFixed(2)}</text>`),
 		`<line x1="${x(0.9)}" y1="${top - 8}" x2="${x(0.9)}" y2="${height - 40}" stroke="#c00" stroke-dasharray="4 3"/><text x="${x(0.9)}" y="${height - 8}" font-size="11" fill="#c00" text-anchor="middle">goal 0.9</text>`,
 		...bars.map((bar, i) => {

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { load, machine } from './lib/measure';
 import type { Bench } from './lib/types';
 
-const ALL = ['bulk-import', 'get-many', 'per-item', 'fault-import', 'fault-auth', 'webhook'];
+const ALL = ['bulk-import', 'get-many', 'per-item', 'agency', 'fault-import', 'fault-auth', 'webhook'];
 
 function summarize(runs: Array<Record<string, unknown>>) {
 	const summary: Record<string, { median: number; min: number; max: number }> = {};
@@ -68,7 +68,7 @@ async function runBench(name: string, onlyCase: string | undefined, reps: number
 }
 
 function headline(metrics: Record<string, unknown>) {
-	const keys = ['wallMs', 'requests', 'ratio', 'reqPerSec', 'failedItems', 'peakRssMb', 'outcome'];
+	const keys = ['wallMs', 'requests', 'ratio', 'reqPerSec', 'failedItems', 'peakRssMb', 'outcome', 'throughputRatio', 'singleReqPerSec', 'agencyReqPerSec'];
 	return Object.fromEntries(keys.filter((key) => key in metrics).map((key) => [key, metrics[key]]));
 }
 

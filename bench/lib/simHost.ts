@@ -145,6 +145,10 @@ const commands: Record<string, (...args: any[]) => unknown> = {
 	createWorkspace(options: { scopes?: string[] } = {}) {
 		return sim.createWorkspace(options);
 	},
+	/** An admin workspace with `clientCount` accepted client workspaces: `{ admin: {id, apiKey}, clients: [{id, apiKey, name, …}] }`. */
+	createAgency(clientCount: number) {
+		return sim.createAgency({ clients: Array.from({ length: clientCount }, (_, index) => ({ name: `Client ${index + 1}` })) });
+	},
 	async createCampaign(apiKey: string, name = 'Bench campaign') {
 		const workspace = sim.workspace(apiKey);
 		const campaign = (await sim.handlers['POST /api/v2/campaigns']({ workspace, services: sim.services, params: {}, query: {}, body: { name, campaign_schedule: SCHEDULE } } as never)) as { id: string };

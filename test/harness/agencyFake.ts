@@ -33,7 +33,7 @@ export interface FakeAnswer {
 
 export interface AgencyFakeOptions {
 	/** Answers a request before the defaults do; undefined leaves it to them. */
-	answer?: (request: RecordedRequest) => FakeAnswer | Promise<FakeAnswer> | undefined;
+	answer?: (request: RecordedRequest) => FakeAnswer | Promise<FakeAnswer | undefined> | undefined;
 	/** Instantly's status for the member list, as a non-admin key might get. */
 	directoryStatus?: number;
 }

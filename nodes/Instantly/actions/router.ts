@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { answerJson, errorItem } from '../helpers/answers';
 import { readNumber } from '../helpers/validation';
+import { itemWorkspaceId } from '../transport/workspace';
 import * as account from './account';
 import * as backgroundJob from './backgroundJob';
 import * as blockListEntry from './blockListEntry';
@@ -61,24 +62,27 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	);
 	const outputs: INodeExecutionData[][] = new Array(items.length);
 	const failures = new Map<number, Error>();
-	let nextItem = 0;
 
-	// A few workers take items in turn; each output lands at its input's index, so order and pairing hold.
-	const worker = async () => {
-		while (nextItem < items.length && (failures.size === 0 || this.continueOnFail())) {
-			const itemIndex = nextItem++;
-			try {
-				const data = await handler.execute.call(this, itemIndex);
-				outputs[itemIndex] = this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(answerJson(data)), {
-					itemData: { item: itemIndex },
-				});
-			} catch (error) {
-				if (this.continueOnFail()) outputs[itemIndex] = [{ json: errorItem(error), pairedItem: { item: itemIndex } }];
-				else failures.set(itemIndex, error);
+	// Each lane's workers take its items in turn; each output lands at its input's index, so order and pairing hold.
+	const laneWorkers = (lane: number[]) => {
+		let next = 0;
+		const worker = async () => {
+			while (next < lane.length && (failures.size === 0 || this.continueOnFail())) {
+				const itemIndex = lane[next++];
+				try {
+					const data = await handler.execute.call(this, itemIndex);
+					outputs[itemIndex] = this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(answerJson(data)), {
+						itemData: { item: itemIndex },
+					});
+				} catch (error) {
+					if (this.continueOnFail()) outputs[itemIndex] = [{ json: errorItem(error), pairedItem: { item: itemIndex } }];
+					else failures.set(itemIndex, error);
+				}
 			}
-		}
+		};
+		return Array.from({ length: Math.min(concurrency, lane.length) }, worker);
 	};
-	await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+	await Promise.all([...workspaceLanes(this, items.length).values()].flatMap(laneWorkers));
 
 	if (failures.size > 0) {
 		const firstFailed = Math.min(...failures.keys());
@@ -95,6 +99,30 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw error;
 	}
 	return [outputs.flat()];
+}
+
+const OWN_WORKSPACE_LANE = 'own';
+const UNREADABLE_WORKSPACE_LANE = 'unreadable';
+
+/**
+ * Item indexes in input order, grouped by the workspace each item acts in, so Parallel Requests
+ * applies per workspace as Instantly's rate limits do. Items whose workspace cannot be read share
+ * a lane, where their operation refuses them at their turn as it would anywhere.
+ */
+function workspaceLanes(context: IExecuteFunctions, itemCount: number): Map<string, number[]> {
+	const lanes = new Map<string, number[]>();
+	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+		let lane: string;
+		try {
+			lane = itemWorkspaceId(context, itemIndex)?.toLowerCase() ?? OWN_WORKSPACE_LANE;
+		} catch {
+			lane = UNREADABLE_WORKSPACE_LANE;
+		}
+		const members = lanes.get(lane);
+		if (members) members.push(itemIndex);
+		else lanes.set(lane, [itemIndex]);
+	}
+	return lanes;
 }
 
 function withItemIndex(context: IExecuteFunctions, error: Error, itemIndex: number) {

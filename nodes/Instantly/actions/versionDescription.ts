@@ -23,7 +23,7 @@ const parallelRequests: INodeProperties = {
 	typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_REQUESTS },
 	default: 10,
 	description:
-		'How many items are sent to Instantly at the same time. Output keeps the input order either way. Instantly allows 100 requests per second per workspace; the node paces itself below that. Set 1 to send items one after another.',
+		'How many items are sent to Instantly at the same time in each workspace. Items acting in different client workspaces run side by side, each workspace with this many at once, as Instantly allows 100 requests per second per workspace; the node paces each workspace below that. Output keeps the input order either way. Set 1 to send one item after another in each workspace.',
 };
 
 /** Shown for the operations that send one request per item; bulk operations batch instead. */

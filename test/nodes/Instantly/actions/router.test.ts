@@ -1,5 +1,10 @@
+import type { INodeExecutionData } from 'n8n-workflow';
+
 import { Instantly } from '../../../../nodes/Instantly/Instantly.node';
 import { itemsOf } from './setup';
+import { CLIENTS, startAgencyFake, type AgencyFakeOptions, type RecordedRequest } from '../../../harness/agencyFake';
+import { runNode } from '../../../harness/context';
+import { failure } from '../../../harness/failure';
 import { useSimulator } from '../../../harness/simulator';
 
 const t = useSimulator();
@@ -132,4 +137,112 @@ describe('router', () => {
 		expect(shownFor).not.toContain('addMany');
 		expect(shownFor).not.toContain('createMany');
 	});
+
+	describe('workspace lanes: items acting in different workspaces progress independently', () => {
+		const LEADS = '/api/v2/leads/';
+		const leadIdOf = (number: number) => `00000000-0000-4000-8000-${String(number).padStart(12, '0')}`;
+		const isLeadRequest = (request: RecordedRequest) => request.path.startsWith(LEADS);
+		let fake: Awaited<ReturnType<typeof startAgencyFake>> | undefined;
+
+		afterEach(async () => {
+			await fake?.close();
+			fake = undefined;
+		});
+
+		/** Lead › Get once per entry, each acting in the client workspace it names; the fake echoes the lead's ID. */
+		async function getLeads(
+			workspaces: string[],
+			{ parallelRequests, continueOnFail = false, hold }: { parallelRequests: number; continueOnFail?: boolean; hold?: (request: RecordedRequest) => Promise<void> },
+		) {
+			const answer: AgencyFakeOptions['answer'] = async (request) => {
+				if (!isLeadRequest(request)) return undefined;
+				await hold?.(request);
+				return { status: 200, body: { id: request.path.slice(LEADS.length) } };
+			};
+			fake = await startAgencyFake({ answer });
+			const items: INodeExecutionData[] = workspaces.map((workspace, number) => ({ json: { workspace, leadId: leadIdOf(number) } }));
+			return await runNode({
+				nodeType: new Instantly(),
+				credentials: { apiKey: 'agency-admin-key-0123456789', baseUrl: fake.url },
+				parameters: {
+					resource: 'lead',
+					operation: 'get',
+					leadId: (item: INodeExecutionData) => item.json.leadId,
+					workspace: 'client',
+					clientWorkspace: { __rl: true, mode: 'id', value: (item: INodeExecutionData) => item.json.workspace },
+					parallelRequests,
+				},
+				items,
+				continueOnFail,
+			});
+		}
+
+		it("a workspace waiting on Instantly does not hold back another workspace's items", async () => {
+			let globexAnswered!: () => void;
+			const globexDone = new Promise<void>((resolve) => (globexAnswered = resolve));
+			let globexSeen = 0;
+			// Acme's one item is answered only once all four Globex items have reached Instantly: one lane behind the other would never end.
+			const { items } = await getLeads([CLIENTS.acme.id, ...Array<string>(4).fill(CLIENTS.globex.id)], {
+				parallelRequests: 1,
+				hold: async (request) => {
+					if (request.actingWorkspace === CLIENTS.acme.id) await globexDone;
+					else if (++globexSeen === 4) globexAnswered();
+				},
+			});
+
+			expect(items.map((item) => item.json.id)).toEqual([0, 1, 2, 3, 4].map(leadIdOf));
+			expect(items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
+		});
+
+		it('Parallel Requests applies per workspace: each has that many in flight, all of them together more; output stays in input order', async () => {
+			const workspaces = Array.from({ length: 4 }, () => [CLIENTS.acme.id, CLIENTS.globex.id]).flat();
+			const inFlight = new Map<string, number>();
+			const peak = new Map<string, number>();
+			let total = 0;
+			let release!: () => void;
+			const allHeld = new Promise<void>((resolve) => (release = resolve));
+			// Requests are held until four are waiting at once: two per workspace, or the run never ends.
+			const { items } = await getLeads(workspaces, {
+				parallelRequests: 2,
+				hold: async (request) => {
+					const lane = String(request.actingWorkspace);
+					inFlight.set(lane, (inFlight.get(lane) ?? 0) + 1);
+					peak.set(lane, Math.max(peak.get(lane) ?? 0, inFlight.get(lane)!));
+					if (++total === 4) release();
+					await allHeld;
+					inFlight.set(lane, inFlight.get(lane)! - 1);
+				},
+			});
+
+			expect(Object.fromEntries(peak)).toEqual({ [CLIENTS.acme.id]: 2, [CLIENTS.globex.id]: 2 });
+			expect(items.map((item) => item.json.id)).toEqual(workspaces.map((_, number) => leadIdOf(number)));
+			expect(items.map((item) => item.pairedItem)).toEqual(workspaces.map((_, item) => ({ item })));
+		});
+
+		it("after a failure no lane starts a new item, and the error names the items applied in every lane", async () => {
+			// Item 2's workspace is not an ID, so it fails before anything is sent; Globex's first and Acme's only item were already under way.
+			const error = await failure(
+				getLeads([CLIENTS.globex.id, '12', CLIENTS.globex.id, CLIENTS.globex.id, CLIENTS.acme.id], { parallelRequests: 1 }),
+			);
+
+			expect(error.message).toMatch(/^Client Workspace: "12" is not a valid Instantly ID/);
+			expect(error.context.itemIndex).toBe(1);
+			expect(fake!.actions().map((request) => [request.actingWorkspace, request.path.slice(LEADS.length)])).toEqual(
+				expect.arrayContaining([
+					[CLIENTS.globex.id, leadIdOf(0)],
+					[CLIENTS.acme.id, leadIdOf(4)],
+				]),
+			);
+			expect(fake!.actions()).toHaveLength(2);
+			expect(error.description).toMatch(/Item 2 failed; items 1, 5 had already been sent and applied in Instantly, and no item was sent after the failure/);
+		});
+
+		it("with Continue On Fail, an item whose workspace cannot be read fails alone; every lane finishes", async () => {
+			const { items } = await getLeads([CLIENTS.acme.id, '', CLIENTS.globex.id, CLIENTS.globex.id, CLIENTS.acme.id], { parallelRequests: 1, continueOnFail: true });
+
+			expect(items[1]).toEqual({ json: expect.objectContaining({ error: expect.stringMatching(/^Client Workspace is required/) }), pairedItem: { item: 1 } });
+			expect(items.map((item) => item.json.id)).toEqual([leadIdOf(0), undefined, leadIdOf(2), leadIdOf(3), leadIdOf(4)]);
+		});
+	});
 });
+
