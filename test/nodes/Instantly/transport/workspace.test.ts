@@ -421,6 +421,10 @@ describe('a workspace the key may not act in: a clear error, nothing sent to it'
 });
 
 describe('pacing and 429s are per workspace', () => {
+	// Ends the wait for Globex should the test time out, so a regression fails instead of hanging the run.
+	let testEnded = false;
+	beforeEach(() => (testEnded = false));
+	afterEach(() => (testEnded = true));
 	/** Offsets on the simulator's clock of the requests acting in `workspaceId`, from the first of them. */
 	const schedule = (workspaceId: string) => {
 		const times = t.sim.requests.filter((request) => request.workspaceId === workspaceId).map((request) => request.at);
@@ -474,7 +478,7 @@ describe('pacing and 429s are per workspace', () => {
 		try {
 			const run = getLeadsIn([clients.acme.id, ...Array(4).fill(clients.globex.id)], { parallelRequests: 2 });
 			const waitForGlobex = async () => {
-				while (globexAnswered() < 4) await new Promise((resolve) => setImmediate(resolve));
+				while (globexAnswered() < 4 && !testEnded) await new Promise((resolve) => setImmediate(resolve));
 				release();
 			};
 			const [{ items }] = await Promise.all([run, waitForGlobex()]);
