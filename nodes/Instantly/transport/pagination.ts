@@ -3,7 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import type { Page, PageCursor } from './cursor';
 import { cursorItems, pageParams } from './cursor';
 import type { Endpoint } from './endpoints';
-import type { InstantlyContext, InstantlyRequest } from './request';
+import type { InstantlyContext } from './context';
+import type { InstantlyRequest } from './request';
 import { instantlyApiRequest } from './request';
 
 export { PAGE_SIZE_LIMIT } from './cursor';

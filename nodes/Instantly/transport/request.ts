@@ -1,17 +1,10 @@
 import { createHash } from 'node:crypto';
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHookFunctions,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	IN8nHttpFullResponse,
-	IWebhookFunctions,
-} from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { Page } from './cursor';
 import { cursorItems } from './cursor';
+import type { InstantlyContext } from './context';
 import type { Endpoint } from './endpoints';
 import { endpoints, resolvePath } from './endpoints';
 import { instantlyApiError, RATE_LIMIT_HINT } from './errors';
@@ -27,12 +20,6 @@ import {
 	membershipVerdict,
 	workspaceUnavailable,
 } from './workspace';
-
-export type InstantlyContext =
-	| IExecuteFunctions
-	| ILoadOptionsFunctions
-	| IHookFunctions
-	| IWebhookFunctions;
 
 export interface InstantlyRequest extends WorkspaceOfRequest {
 	pathParams?: Record<string, string>;

@@ -1,7 +1,7 @@
 import type { IDataObject, IHookFunctions, INodeProperties, IWebhookFunctions } from 'n8n-workflow';
 
 import { numberValue } from '../helpers/validation';
-import type { InstantlyContext } from './request';
+import type { InstantlyContext } from './context';
 
 /**
  * 60 s: Instantly answers in well under a second, and its slowest calls (a 1,000-lead Add Many, a
