@@ -6,8 +6,8 @@ import { InstantlyTrigger } from '../../../../nodes/Instantly/InstantlyTrigger.n
 import { clearRecentDeliveries } from '../../../../nodes/Instantly/trigger/delivery';
 import { VERIFICATION_HEADER } from '../../../../nodes/Instantly/trigger/secret';
 import { hookContext, RejectedByN8n, webhookContext, type LoggedMessage } from '../../../harness/context';
-import { startSimulator, type Simulator } from '../../../../simulator';
-import { apiClient, MINIMAL_CAMPAIGN } from '../../../harness/simulator';
+import type { Simulator } from '../../../../simulator';
+import { apiClient, MINIMAL_CAMPAIGN, useSimulator } from '../../../harness/simulator';
 
 export const KEY = 'trigger-key';
 const WORKFLOW = { id: 'wf-42', name: 'Reply router' };
@@ -122,13 +122,15 @@ async function post(url: string, body: string, headers: Record<string, string | 
 }
 
 /**
- * One simulator and one receiver standing in for n8n's webhook server per test file; a fresh
- * workspace with two campaigns and a lead per test. After every test: no request failed the
+ * The one simulator fixture (`useSimulator`: a simulator per file on the test's clock, a fresh
+ * workspace per test) plus a receiver standing in for n8n's webhook server, and two campaigns and
+ * a lead in each test's workspace. After every test: no request failed the
  * OpenAPI validation, and no secret Instantly holds appears in what n8n would keep.
  */
 export function useTriggerHarness() {
+	const fixture = useSimulator({ apiKey: KEY, name: 'Trigger tests', simulator: { deliveryRetryDelayMs: 5 } });
 	beforeAll(async () => {
-		sim = await startSimulator({ clock: 'manual', deliveryRetryDelayMs: 5 });
+		sim = fixture.sim;
 		receiver = createServer((request, response) => {
 			const chunks: Buffer[] = [];
 			request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -145,16 +147,13 @@ export function useTriggerHarness() {
 	});
 
 	afterAll(async () => {
-		await sim.close();
 		receiver.closeAllConnections();
 		await new Promise<void>((resolve) => receiver.close(() => resolve()));
 	});
 
 	beforeEach(async () => {
-		sim.reset();
 		workflows.clear();
 		clearRecentDeliveries();
-		sim.createWorkspace({ apiKey: KEY, name: 'Trigger tests' });
 		api = apiClient(sim.url, KEY);
 		campaignId = (await api('POST', '/api/v2/campaigns', { ...MINIMAL_CAMPAIGN, name: 'Founders' })).body.id;
 		otherCampaignId = (await api('POST', '/api/v2/campaigns', { ...MINIMAL_CAMPAIGN, name: 'Other' })).body.id;
@@ -169,7 +168,6 @@ export function useTriggerHarness() {
 	});
 
 	afterEach(() => {
-		expect(sim.invalidRequests).toEqual([]);
 		for (const workflow of workflows.values()) {
 			const secrets = webhooks().map((webhook) => webhook.headers?.[VERIFICATION_HEADER]).filter((secret): secret is string => typeof secret === 'string');
 			// Static data too: n8n 1.x saves it with every execution.
