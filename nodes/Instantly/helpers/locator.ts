@@ -1,12 +1,15 @@
-import type { IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
+import type { INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ParameterRead } from './validation';
 import { isUuid, UUID_IN_TEXT, UUID_PATTERN } from './validation';
 
 const UUID_IN_LINK = new RegExp(UUID_IN_TEXT);
 
-/** The modes every Instantly picker offers: a searchable list, a UUID, or an app.instantly.ai link. */
+/**
+ * The modes every Instantly picker offers: a searchable list, a UUID, an app.instantly.ai link, or
+ * a name resolved when the workflow runs (so a workflow copied to another workspace finds that
+ * workspace's record of the same name).
+ */
 export function locatorModes(
 	what: string,
 	searchListMethod: string,
@@ -50,11 +53,20 @@ export function locatorModes(
 					},
 				],
 			},
+			{
+				displayName: 'By Name',
+				name: BY_NAME,
+				type: 'string',
+				placeholder: 'e.g. Q3 Outbound',
+			},
 		],
 	};
 }
 
-/** A campaign picker: searchable list, UUID, or app link. */
+/** The By Name mode, resolved only where the action node runs (readResourceId). */
+export const BY_NAME = 'name';
+
+/** A campaign picker: searchable list, UUID, app link, or name. */
 export function campaignLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
 	return {
 		displayName: 'Campaign',
@@ -65,7 +77,7 @@ export function campaignLocator(overrides: Partial<INodeProperties> = {}): INode
 	};
 }
 
-/** A lead list picker: searchable list, UUID, or app link. */
+/** A lead list picker: searchable list, UUID, app link, or name. */
 export function leadListLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
 	return {
 		displayName: 'Lead List',
@@ -120,28 +132,11 @@ export function resourceId({
 }
 
 /** A plain string (from an expression) is an ID; a locator object says its mode. */
-function locatorParts(value: unknown): { mode: unknown; text: string } {
+export function locatorParts(value: unknown): { mode: unknown; text: string } {
 	if (typeof value !== 'object' || value === null) return { mode: 'id', text: typeof value === 'string' ? value.trim() : '' };
 	const mode = 'mode' in value ? value.mode : undefined;
 	const text = 'value' in value ? String(value.value ?? '').trim() : '';
 	return { mode, text };
-}
-
-/** Reads a resource locator parameter of the action node and returns the UUID it names (see resourceId). */
-export function readResourceId(context: IExecuteFunctions, parameter: ParameterRead): string;
-export function readResourceId(
-	context: IExecuteFunctions,
-	parameter: ParameterRead,
-	options: { required: false },
-): string | undefined;
-export function readResourceId(
-	context: IExecuteFunctions,
-	{ name, label, itemIndex }: ParameterRead,
-	{ required = true }: { required?: boolean } = {},
-): string | undefined {
-	const value = context.getNodeParameter(name, itemIndex, '', { extractValue: false });
-	const read = { node: context.getNode(), value, label, itemIndex };
-	return required ? resourceId(read) : resourceId({ ...read, required: false });
 }
 
 /** The error for a well-formed campaign ID that Instantly does not know. */

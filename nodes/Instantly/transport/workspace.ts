@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { locatorModes, resourceId } from '../helpers/locator';
+import { BY_NAME, locatorModes, resourceId } from '../helpers/locator';
 import type { Endpoint } from './endpoints';
 import { endpoints } from './endpoints';
 
@@ -56,8 +56,11 @@ function workspaceChoice(clientDescription: string): INodeProperties[] {
 			required: true,
 			displayOptions: { show: { workspace: [CLIENT_WORKSPACE] } },
 			description: clientDescription,
-			// A workspace has no page of its own in Instantly's app, so there is no link to paste.
-			modes: locatorModes('Client Workspace', 'searchClientWorkspaces', '').modes?.filter((mode) => mode.name !== 'url'),
+			// A workspace has no page of its own in Instantly's app, so there is no link to paste; every
+			// request reads this choice synchronously, so a name (which needs a lookup) is not offered.
+			modes: locatorModes('Client Workspace', 'searchClientWorkspaces', '').modes?.filter(
+				(mode) => mode.name !== 'url' && mode.name !== BY_NAME,
+			),
 		},
 	];
 }

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { answerJson } from '../../helpers/answers';
-import { campaignLocator, readResourceId } from '../../helpers/locator';
+import { campaignLocator } from '../../helpers/locator';
+import { readResourceId } from '../../helpers/names';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 
@@ -12,6 +13,6 @@ export const description = updateDisplayOptions({ show: { resource: ['campaign']
 
 /** Instantly answers with the deleted campaign. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
-	const id = readResourceId(this, { name: 'campaignId', label: 'Campaign', itemIndex });
+	const id = await readResourceId(this, 'campaigns', { name: 'campaignId', label: 'Campaign', itemIndex });
 	return answerJson(await instantlyApiRequest.call(this, endpoints.deleteCampaign, { pathParams: { id }, itemIndex }), { id });
 }

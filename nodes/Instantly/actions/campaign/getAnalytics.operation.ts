@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { toDateOnly } from '../../helpers/dates';
-import { campaignLocator, readResourceId } from '../../helpers/locator';
+import { campaignLocator } from '../../helpers/locator';
+import { readResourceId } from '../../helpers/names';
 import { collectionFields, readCollection } from '../../helpers/validation';
 import type { Endpoint } from '../../transport/endpoints';
 import { endpoints } from '../../transport/endpoints';
@@ -73,7 +74,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		});
 	}
-	const campaignId = readResourceId(this, { name: 'campaignId', label: 'Campaign', itemIndex }, { required: false });
+	const campaignId = await readResourceId(this, 'campaigns', { name: 'campaignId', label: 'Campaign', itemIndex }, { required: false });
 	const options = readCollection(this, { name: 'options', label: 'Options', itemIndex }, collectionFields(properties, 'options'));
 	const qs: IDataObject = {};
 	// The totals and overview endpoints filter by `id`; given `campaign_id` they return every campaign.

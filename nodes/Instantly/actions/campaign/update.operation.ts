@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { answerJson } from '../../helpers/answers';
-import { campaignLocator, readResourceId } from '../../helpers/locator';
+import { campaignLocator } from '../../helpers/locator';
+import { readResourceId } from '../../helpers/names';
 import { collectionFields, nonEmptyText, readCollection, requireChanges } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
@@ -21,7 +22,7 @@ export const description = updateDisplayOptions({ show: { resource: ['campaign']
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const node = this.getNode();
-	const id = readResourceId(this, { name: 'campaignId', label: 'Campaign', itemIndex });
+	const id = await readResourceId(this, 'campaigns', { name: 'campaignId', label: 'Campaign', itemIndex });
 	const fields = readCollection(this, { name: 'updateFields', label: 'Update Fields', itemIndex }, collectionFields(properties, 'updateFields'));
 	const body = campaignSettings(this, fields, 'updateFields', itemIndex);
 	if (fields.name !== undefined) body.name = nonEmptyText({ node, value: fields.name, label: 'Name', itemIndex });

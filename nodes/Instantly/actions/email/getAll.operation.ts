@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toInstant } from '../../helpers/dates';
-import { campaignLocator, leadListLocator, readResourceId } from '../../helpers/locator';
+import { campaignLocator, leadListLocator } from '../../helpers/locator';
+import { readResourceId } from '../../helpers/names';
 import { compact, trimmedText } from '../../helpers/mappers';
 import { assertEmail, collectionFields, emailListValue, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
@@ -117,10 +118,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const qs = compact({
 		campaign_id: filters.campaignId
-			? readResourceId(this, { name: 'filters.campaignId', label: 'Campaign', itemIndex }, { required: false })
+			? await readResourceId(this, 'campaigns', { name: 'filters.campaignId', label: 'Campaign', itemIndex }, { required: false })
 			: undefined,
 		list_id: filters.listId
-			? readResourceId(this, { name: 'filters.listId', label: 'Lead List', itemIndex }, { required: false })
+			? await readResourceId(this, 'leadLists', { name: 'filters.listId', label: 'Lead List', itemIndex }, { required: false })
 			: undefined,
 		eaccount: emailListValue({
 			node: this.getNode(),

@@ -4,7 +4,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { BulkEntry } from '../../helpers/bulk';
 import { runInBatches } from '../../helpers/bulk';
 import type { BulkAddSummary } from '../../helpers/interfaces';
-import { campaignLocator, leadListLocator, readResourceId } from '../../helpers/locator';
+import { campaignLocator, leadListLocator } from '../../helpers/locator';
+import { readResourceId } from '../../helpers/names';
 import { leadTextFields, toCustomVariables } from '../../helpers/mappers';
 import { collectionFields, isEmail, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
@@ -135,8 +136,8 @@ export async function executeAll(this: IExecuteFunctions, items: INodeExecutionD
 	const target = this.getNodeParameter('target', 0) as 'campaign' | 'list';
 	const destination: IDataObject =
 		target === 'campaign'
-			? { campaign_id: readResourceId(this, { name: 'campaignId', label: 'Campaign', itemIndex: 0 }) }
-			: { list_id: readResourceId(this, { name: 'listId', label: 'Lead List', itemIndex: 0 }) };
+			? { campaign_id: await readResourceId(this, 'campaigns', { name: 'campaignId', label: 'Campaign', itemIndex: 0 }) }
+			: { list_id: await readResourceId(this, 'leadLists', { name: 'listId', label: 'Lead List', itemIndex: 0 }) };
 	const options = readCollection(this, { name: 'options', label: 'Options', itemIndex: 0 }, collectionFields(properties, 'options'));
 	const settings: IDataObject = {};
 	if (typeof options.blocklistId === 'string' && options.blocklistId.trim() !== '') {

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { campaignLocator, leadListLocator, readResourceId } from '../../helpers/locator';
+import { campaignLocator, leadListLocator } from '../../helpers/locator';
+import { readResourceId } from '../../helpers/names';
 import { leadTextFields } from '../../helpers/mappers';
 import { assertEmail, collectionFields, readChoice, readCollection, readText } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
@@ -57,10 +58,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const body: IDataObject = {};
 	if (target === 'campaign') {
-		body.campaign = readResourceId(this, { name: 'campaignId', label: 'Campaign', itemIndex });
+		body.campaign = await readResourceId(this, 'campaigns', { name: 'campaignId', label: 'Campaign', itemIndex });
 		body.email = assertEmail({ node, value: rawEmail, label: 'Email', itemIndex });
 	} else {
-		body.list_id = readResourceId(this, { name: 'listId', label: 'Lead List', itemIndex });
+		body.list_id = await readResourceId(this, 'leadLists', { name: 'listId', label: 'Lead List', itemIndex });
 		if (rawEmail !== '') body.email = assertEmail({ node, value: rawEmail, label: 'Email', itemIndex });
 	}
 	Object.assign(body, leadTextFields(fields));

@@ -3,7 +3,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { answerWith } from '../../helpers/answers';
 import { LEAD_STATUSES } from '../../helpers/enums';
-import { campaignLocator, leadListLocator, readResourceId } from '../../helpers/locator';
+import { campaignLocator, leadListLocator } from '../../helpers/locator';
+import { readResourceId } from '../../helpers/names';
 import { readInteger, readOption, uuidListValue } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
@@ -71,9 +72,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const body: IDataObject = {};
 	if (this.getNodeParameter('deleteFrom', itemIndex) === 'campaign') {
-		body.campaign_id = readResourceId(this, { name: 'campaignId', label: 'Campaign', itemIndex });
+		body.campaign_id = await readResourceId(this, 'campaigns', { name: 'campaignId', label: 'Campaign', itemIndex });
 	} else {
-		body.list_id = readResourceId(this, { name: 'listId', label: 'Lead List', itemIndex });
+		body.list_id = await readResourceId(this, 'leadLists', { name: 'listId', label: 'Lead List', itemIndex });
 	}
 	const selectBy = this.getNodeParameter('selectBy', itemIndex) as 'ids' | 'limit';
 	if (selectBy === 'ids') {

@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { LEAD_FILTERS } from '../../helpers/enums';
 import { splitList } from '../../helpers/lists';
-import { campaignLocator, leadListLocator, readResourceId } from '../../helpers/locator';
+import { campaignLocator, leadListLocator } from '../../helpers/locator';
+import { readResourceId } from '../../helpers/names';
 import { compact, trimmedText } from '../../helpers/mappers';
 import { assertEmail, collectionFields, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
@@ -47,10 +48,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// /leads/list names the campaign filter `campaign`; `campaign_id` would be silently ignored.
 	const body = compact({
 		campaign: filters.campaignId
-			? readResourceId(this, { name: 'filters.campaignId', label: 'Campaign', itemIndex }, { required: false })
+			? await readResourceId(this, 'campaigns', { name: 'filters.campaignId', label: 'Campaign', itemIndex }, { required: false })
 			: undefined,
 		list_id: filters.listId
-			? readResourceId(this, { name: 'filters.listId', label: 'Lead List', itemIndex }, { required: false })
+			? await readResourceId(this, 'leadLists', { name: 'filters.listId', label: 'Lead List', itemIndex }, { required: false })
 			: undefined,
 		search: trimmedText(filters.search),
 		filter: filters.status as string | undefined,

@@ -3,7 +3,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { LEAD_FILTERS } from '../../helpers/enums';
 import type { BackgroundJob } from '../../helpers/interfaces';
-import { campaignLocator, leadListLocator, readResourceId } from '../../helpers/locator';
+import { campaignLocator, leadListLocator } from '../../helpers/locator';
+import { readResourceId } from '../../helpers/names';
 import { compact } from '../../helpers/mappers';
 import { collectionFields, readCollection, readInteger, uuidListValue } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
@@ -102,14 +103,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body: IDataObject = {};
 	// The source must always be given: without it Instantly moves matching leads from the whole workspace.
 	if (this.getNodeParameter('from', itemIndex) === 'campaign') {
-		body.campaign = readResourceId(this, { name: 'fromCampaignId', label: 'From Campaign', itemIndex });
+		body.campaign = await readResourceId(this, 'campaigns', { name: 'fromCampaignId', label: 'From Campaign', itemIndex });
 	} else {
-		body.list_id = readResourceId(this, { name: 'fromListId', label: 'From Lead List', itemIndex });
+		body.list_id = await readResourceId(this, 'leadLists', { name: 'fromListId', label: 'From Lead List', itemIndex });
 	}
 	if (this.getNodeParameter('to', itemIndex) === 'campaign') {
-		body.to_campaign_id = readResourceId(this, { name: 'toCampaignId', label: 'To Campaign', itemIndex });
+		body.to_campaign_id = await readResourceId(this, 'campaigns', { name: 'toCampaignId', label: 'To Campaign', itemIndex });
 	} else {
-		body.to_list_id = readResourceId(this, { name: 'toListId', label: 'To Lead List', itemIndex });
+		body.to_list_id = await readResourceId(this, 'leadLists', { name: 'toListId', label: 'To Lead List', itemIndex });
 	}
 	if ((body.campaign ?? body.list_id) === (body.to_campaign_id ?? body.to_list_id)) {
 		throw new NodeOperationError(node, 'From and To are the same', {

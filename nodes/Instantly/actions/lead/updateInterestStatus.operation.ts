@@ -3,7 +3,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { answerWith } from '../../helpers/answers';
 import { INTEREST_STATUSES, RESET_INTEREST_STATUS } from '../../helpers/enums';
-import { campaignLocator, leadListLocator, readResourceId } from '../../helpers/locator';
+import { campaignLocator, leadListLocator } from '../../helpers/locator';
+import { readResourceId } from '../../helpers/names';
 import { collectionFields, readCollection, readEmail } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
@@ -54,8 +55,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = readCollection(this, { name: 'options', label: 'Options', itemIndex }, collectionFields(properties, 'options'));
 
 	const body: IDataObject = { lead_email: leadEmail, interest_value: interestValue };
-	if (options.campaignId) body.campaign_id = readResourceId(this, { name: 'options.campaignId', label: 'Campaign', itemIndex });
-	if (options.listId) body.list_id = readResourceId(this, { name: 'options.listId', label: 'Lead List', itemIndex });
+	if (options.campaignId) body.campaign_id = await readResourceId(this, 'campaigns', { name: 'options.campaignId', label: 'Campaign', itemIndex });
+	if (options.listId) body.list_id = await readResourceId(this, 'leadLists', { name: 'options.listId', label: 'Lead List', itemIndex });
 	if (options.disableAutoInterest !== undefined) body.disable_auto_interest = options.disableAutoInterest;
 
 	const answer = await instantlyApiRequest.call(this, endpoints.updateInterestStatus, { body, itemIndex });

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { answerJson } from '../../helpers/answers';
-import { leadListLocator, readResourceId } from '../../helpers/locator';
+import { leadListLocator } from '../../helpers/locator';
+import { readResourceId } from '../../helpers/names';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 
@@ -12,6 +13,6 @@ export const description = updateDisplayOptions({ show: { resource: ['leadList']
 
 /** Deletes the lead list; Instantly answers with the deleted list. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
-	const id = readResourceId(this, { name: 'listId', label: 'Lead List', itemIndex });
+	const id = await readResourceId(this, 'leadLists', { name: 'listId', label: 'Lead List', itemIndex });
 	return answerJson(await instantlyApiRequest.call(this, endpoints.deleteLeadList, { pathParams: { id }, itemIndex }), { id });
 }

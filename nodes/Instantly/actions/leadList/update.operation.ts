@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { answerJson } from '../../helpers/answers';
-import { leadListLocator, readResourceId } from '../../helpers/locator';
+import { leadListLocator } from '../../helpers/locator';
+import { readResourceId } from '../../helpers/names';
 import { assertUuid, collectionFields, nonEmptyText, readCollection, requireChanges } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
@@ -22,7 +23,7 @@ export const description = updateDisplayOptions({ show: { resource: ['leadList']
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const node = this.getNode();
-	const id = readResourceId(this, { name: 'listId', label: 'Lead List', itemIndex });
+	const id = await readResourceId(this, 'leadLists', { name: 'listId', label: 'Lead List', itemIndex });
 	const fields = readCollection(this, { name: 'updateFields', label: 'Update Fields', itemIndex }, collectionFields(properties, 'updateFields'));
 	const owner = { node, value: fields.ownedBy, label: 'Owner User ID', itemIndex };
 	const body: IDataObject = {};

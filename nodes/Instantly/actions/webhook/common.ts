@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { campaignLocator, readResourceId } from '../../helpers/locator';
+import { campaignLocator } from '../../helpers/locator';
+import { readResourceId } from '../../helpers/names';
 import { EVENT_LABELS, EVENT_TYPES } from '../../helpers/events';
 import { idField } from '../common.descriptions';
 
@@ -48,12 +49,12 @@ export const webhookFieldOptions: INodeProperties[] = [
 ];
 
 /** Maps URL, event type and the optional fields to Instantly's webhook fields. */
-export function webhookBody(
+export async function webhookBody(
 	context: IExecuteFunctions,
 	fields: IDataObject,
 	collection: string,
 	itemIndex: number,
-): IDataObject {
+): Promise<IDataObject> {
 	const node = context.getNode();
 	const body: IDataObject = {};
 	if (fields.targetUrl !== undefined) {
@@ -82,7 +83,7 @@ export function webhookBody(
 	if (typeof fields.customInterestValue === 'number') body.custom_interest_value = fields.customInterestValue;
 	if (fields.campaignId !== undefined) {
 		const campaign = { name: `${collection}.campaignId`, label: 'Campaign', itemIndex };
-		body.campaign = readResourceId(context, campaign, { required: false }) ?? null;
+		body.campaign = (await readResourceId(context, 'campaigns', campaign, { required: false })) ?? null;
 	}
 	if (fields.name !== undefined) body.name = String(fields.name).trim() || null;
 	if (fields.headers !== undefined) {

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { campaignLocator, readResourceId } from '../../helpers/locator';
+import { campaignLocator } from '../../helpers/locator';
+import { readResourceId } from '../../helpers/names';
 import { compact } from '../../helpers/mappers';
 import { collectionFields, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
@@ -34,7 +35,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const filters = readCollection(this, { name: 'filters', label: 'Filters', itemIndex }, collectionFields(properties, 'filters'));
 	const qs = compact({
 		campaign: filters.campaignId
-			? readResourceId(this, { name: 'filters.campaignId', label: 'Campaign', itemIndex }, { required: false })
+			? await readResourceId(this, 'campaigns', { name: 'filters.campaignId', label: 'Campaign', itemIndex }, { required: false })
 			: undefined,
 		event_type: filters.eventType as string | undefined,
 	});

@@ -49,7 +49,7 @@ async function assertCustomLabelWebhook(context: IExecuteFunctions, id: string, 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readUuid(this, { name: 'webhookId', label: 'Webhook ID', itemIndex });
 	const fields = readCollection(this, { name: 'updateFields', label: 'Update Fields', itemIndex }, collectionFields(properties, 'updateFields'));
-	const body = webhookBody(this, fields, 'updateFields', itemIndex);
+	const body = await webhookBody(this, fields, 'updateFields', itemIndex);
 	requireChanges({ node: this.getNode(), body, itemIndex });
 	if (body.custom_interest_value !== undefined && body.event_type === undefined) {
 		await assertCustomLabelWebhook(this, id, itemIndex);
