@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { toDateOnly } from '../../helpers/dates';
 import { campaignLocator } from '../../helpers/locator';
-import { readResourceId } from '../../helpers/names';
+import { readResourceId } from '../names';
 import { collectionFields, readCollection } from '../../helpers/validation';
 import type { Endpoint } from '../../transport/endpoints';
 import { endpoints } from '../../transport/endpoints';

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toInstant } from '../../helpers/dates';
 import { campaignLocator, leadListLocator } from '../../helpers/locator';
-import { readResourceId } from '../../helpers/names';
+import { readResourceId } from '../names';
 import { compact, trimmedText } from '../../helpers/mappers';
 import { assertEmail, collectionFields, emailListValue, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';

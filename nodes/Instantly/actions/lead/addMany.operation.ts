@@ -5,7 +5,7 @@ import type { BulkEntry } from '../../helpers/bulk';
 import { runInBatches } from '../../helpers/bulk';
 import type { BulkAddSummary } from '../../helpers/interfaces';
 import { campaignLocator, leadListLocator } from '../../helpers/locator';
-import { readResourceId } from '../../helpers/names';
+import { readResourceId } from '../names';
 import { leadTextFields, toCustomVariables } from '../../helpers/mappers';
 import { collectionFields, isEmail, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';

@@ -4,7 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { answerWith } from '../../helpers/answers';
 import { LEAD_STATUSES } from '../../helpers/enums';
 import { campaignLocator, leadListLocator } from '../../helpers/locator';
-import { readResourceId } from '../../helpers/names';
+import { readResourceId } from '../names';
 import { readInteger, readOption, uuidListValue } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';

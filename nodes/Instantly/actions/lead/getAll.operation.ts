@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { LEAD_FILTERS } from '../../helpers/enums';
 import { splitList } from '../../helpers/lists';
 import { campaignLocator, leadListLocator } from '../../helpers/locator';
-import { readResourceId } from '../../helpers/names';
+import { readResourceId } from '../names';
 import { compact, trimmedText } from '../../helpers/mappers';
 import { assertEmail, collectionFields, readCollection } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';

@@ -4,7 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { LEAD_FILTERS } from '../../helpers/enums';
 import type { BackgroundJob } from '../../helpers/interfaces';
 import { campaignLocator, leadListLocator } from '../../helpers/locator';
-import { readResourceId } from '../../helpers/names';
+import { readResourceId } from '../names';
 import { compact } from '../../helpers/mappers';
 import { collectionFields, readCollection, readInteger, uuidListValue } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';

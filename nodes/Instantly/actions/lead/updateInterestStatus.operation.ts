@@ -4,7 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { answerWith } from '../../helpers/answers';
 import { INTEREST_STATUSES, RESET_INTEREST_STATUS } from '../../helpers/enums';
 import { campaignLocator, leadListLocator } from '../../helpers/locator';
-import { readResourceId } from '../../helpers/names';
+import { readResourceId } from '../names';
 import { collectionFields, readCollection, readEmail } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { answerJson } from '../../helpers/answers';
 import { leadListLocator } from '../../helpers/locator';
-import { readResourceId } from '../../helpers/names';
+import { readResourceId } from '../names';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
 

@@ -5,8 +5,8 @@ import type { Endpoint } from '../transport/endpoints';
 import { endpoints } from '../transport/endpoints';
 import { paginate } from '../transport/pagination';
 import { itemWorkspaceId } from '../transport/workspace';
-import { BY_NAME, locatorParts, resourceId } from './locator';
-import type { ParameterRead } from './validation';
+import { BY_NAME, locatorParts, resourceId } from '../helpers/locator';
+import type { ParameterRead } from '../helpers/validation';
 
 /** The record types a picker can name, with the list that holds them. */
 export const NAMED_RECORDS = {
