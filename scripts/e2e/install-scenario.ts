@@ -234,7 +234,7 @@ async function expectNodeTypes(rest: N8nRestClient, present: boolean): Promise<v
  * Webhook → Instantly Campaign › Get workflow answering with the campaign, then activates it.
  */
 async function createCredential({ rest, simulator }: Context): Promise<N8nCredential> {
-	const nodes = await rest.request<Array<{ name: string; credentials?: Array<{ name: string }> }>>('GET', '/types/nodes.json');
+	const nodes = await rest.nodeTypes();
 	const credentialType = nodes.find((node) => node.name === NODE_TYPES[0])?.credentials?.[0]?.name;
 	assert(credentialType, `no credential type on ${NODE_TYPES[0]} in nodes.json`);
 	return await rest.createCredential('Instantly (installed)', credentialType, { apiKey: DEMO_KEY, baseUrl: simulator.url });

@@ -75,7 +75,6 @@ export interface N8nCredentialTestResult {
 	message: string;
 }
 
-/** Error for a non-2xx REST answer, keeping the status and body for assertions. */
 /** What the editor reads of a node type from nodes.json. */
 export interface N8nNodeType {
 	name: string;
@@ -84,6 +83,7 @@ export interface N8nNodeType {
 	credentials?: Array<{ name: string }>;
 }
 
+/** Error for a non-2xx REST answer, keeping the status and body for assertions. */
 export class N8nRestError extends Error {
 	constructor(
 		readonly method: string,
@@ -180,14 +180,30 @@ export class N8nRestClient {
 
 	/** Every node type description the instance loaded (`GET /types/nodes.json`). */
 	async nodeTypes(): Promise<N8nNodeType[]> {
-		const response = await this.send('GET', '/types/nodes.json');
-		return (await response.json()) as N8nNodeType[];
+		return await this.typesFile<N8nNodeType[]>('/types/nodes.json');
 	}
 
 	/** Every credential type the instance loaded (`GET /types/credentials.json`), once per type name n8n kept. */
 	async credentialTypes(): Promise<Array<{ name: string; displayName: string }>> {
-		const response = await this.send('GET', '/types/credentials.json');
-		return (await response.json()) as Array<{ name: string; displayName: string }>;
+		return await this.typesFile<Array<{ name: string; displayName: string }>>('/types/credentials.json');
+	}
+
+	/**
+	 * A `/types/*.json` file. n8n rewrites these files after a community package is installed and
+	 * serves them from disk, so a read during the rewrite can return a truncated file: read again
+	 * until it parses (a few seconds at most), rather than fail on the half-written copy.
+	 */
+	private async typesFile<T>(path: string): Promise<T> {
+		const attempts = 40;
+		for (let attempt = 1; ; attempt++) {
+			const text = await (await this.send('GET', path)).text();
+			try {
+				return JSON.parse(text) as T;
+			} catch (error) {
+				if (attempt === attempts) throw error;
+				await new Promise((resolve) => setTimeout(resolve, 250));
+			}
+		}
 	}
 
 	/** Sends a request to n8n and unwraps the `{ data }` envelope of `/rest` answers. */
