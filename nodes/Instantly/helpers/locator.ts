@@ -1,4 +1,4 @@
-import type { INode, INodeProperties } from 'n8n-workflow';
+import type { INode, INodeProperties, INodePropertyMode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { isUuid, UUID_IN_TEXT, UUID_PATTERN } from './validation';
@@ -19,24 +19,7 @@ export function locatorModes(
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod, searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 3f1c2a9e-8b7d-4c1e-9f0a-2b3c4d5e6f70',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: UUID_PATTERN, errorMessage: `Not a valid ${what.toLowerCase()} ID (a UUID)` },
-					},
-				],
-			},
+			...listAndIdModes(what, searchListMethod).modes,
 			{
 				displayName: 'By URL',
 				name: 'url',
@@ -58,6 +41,32 @@ export function locatorModes(
 				name: BY_NAME,
 				type: 'string',
 				placeholder: 'e.g. Q3 Outbound',
+			},
+		],
+	};
+}
+
+/** The two modes every picker has: a searchable list and a UUID checked as it is typed. */
+export function listAndIdModes(what: string, searchListMethod: string): { modes: INodePropertyMode[] } {
+	return {
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 3f1c2a9e-8b7d-4c1e-9f0a-2b3c4d5e6f70',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: UUID_PATTERN, errorMessage: `Not a valid ${what.toLowerCase()} ID (a UUID)` },
+					},
+				],
 			},
 		],
 	};

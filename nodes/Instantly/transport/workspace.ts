@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { BY_NAME, locatorModes, resourceId } from '../helpers/locator';
+import { listAndIdModes, resourceId } from '../helpers/locator';
 import type { Endpoint } from './endpoints';
 import { endpoints } from './endpoints';
 
@@ -58,9 +58,7 @@ function workspaceChoice(clientDescription: string): INodeProperties[] {
 			description: clientDescription,
 			// A workspace has no page of its own in Instantly's app, so there is no link to paste; every
 			// request reads this choice synchronously, so a name (which needs a lookup) is not offered.
-			modes: locatorModes('Client Workspace', 'searchClientWorkspaces', '').modes?.filter(
-				(mode) => mode.name !== 'url' && mode.name !== BY_NAME,
-			),
+			...listAndIdModes('Client Workspace', 'searchClientWorkspaces'),
 		},
 	];
 }
