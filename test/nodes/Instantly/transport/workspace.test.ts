@@ -466,6 +466,9 @@ describe('pacing and 429s are per workspace', () => {
 		for (const client of [clients.globex.id, clients.hooli.id]) {
 			const together = schedule(client);
 			expect(together).toHaveLength(alone.length);
+			// Never faster than its own pace allows…
+			together.forEach((offset, index) => expect(offset).toBeGreaterThanOrEqual(alone[index] - 0.001));
+			// …and never slowed by the other client.
 			expect(Math.max(...together)).toBeCloseTo(Math.max(...alone), 3);
 		}
 	});
