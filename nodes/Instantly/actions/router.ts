@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { answerJson, errorItem } from '../helpers/answers';
+import { groupBy } from '../helpers/lists';
 import { readNumber } from '../helpers/validation';
 import { itemWorkspaceId } from '../transport/workspace';
 import * as account from './account';
@@ -110,19 +111,14 @@ const UNREADABLE_WORKSPACE_LANE = 'unreadable';
  * a lane, where their operation refuses them at their turn as it would anywhere.
  */
 function workspaceLanes(context: IExecuteFunctions, itemCount: number): Map<string, number[]> {
-	const lanes = new Map<string, number[]>();
-	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
-		let lane: string;
+	const itemIndexes = Array.from({ length: itemCount }, (_, itemIndex) => itemIndex);
+	return groupBy(itemIndexes, (itemIndex) => {
 		try {
-			lane = itemWorkspaceId(context, itemIndex)?.toLowerCase() ?? OWN_WORKSPACE_LANE;
+			return itemWorkspaceId(context, itemIndex)?.toLowerCase() ?? OWN_WORKSPACE_LANE;
 		} catch {
-			lane = UNREADABLE_WORKSPACE_LANE;
+			return UNREADABLE_WORKSPACE_LANE;
 		}
-		const members = lanes.get(lane);
-		if (members) members.push(itemIndex);
-		else lanes.set(lane, [itemIndex]);
-	}
-	return lanes;
+	});
 }
 
 function withItemIndex(context: IExecuteFunctions, error: Error, itemIndex: number) {

@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { itemWorkspaceId } from '../transport/workspace';
 import { errorItem } from './answers';
-import { chunk } from './lists';
+import { chunk, groupBy } from './lists';
 
 export interface BulkEntry<T> {
 	itemIndex: number;
@@ -85,12 +85,7 @@ function readEntry<T>(
 
 /** A batch is sent in the workspace of its first item, so items of different client workspaces never share one. */
 function batchesPerWorkspace<T>(entries: Array<BulkEntry<T>>, batchSize: number): Array<Array<BulkEntry<T>>> {
-	const perWorkspace = new Map<string | undefined, Array<BulkEntry<T>>>();
-	for (const entry of entries) {
-		const group = perWorkspace.get(entry.workspaceId);
-		if (group) group.push(entry);
-		else perWorkspace.set(entry.workspaceId, [entry]);
-	}
+	const perWorkspace = groupBy(entries, (entry) => entry.workspaceId);
 	return [...perWorkspace.values()].flatMap((group) => chunk(group, batchSize));
 }
 

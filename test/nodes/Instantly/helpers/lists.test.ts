@@ -1,4 +1,4 @@
-import { chunk, splitList } from '../../../../nodes/Instantly/helpers/lists';
+import { chunk, groupBy, splitList } from '../../../../nodes/Instantly/helpers/lists';
 
 describe('helpers/lists', () => {
 	it.each([
@@ -14,5 +14,22 @@ describe('helpers/lists', () => {
 	it('splitList trims and drops blanks', () => {
 		expect(splitList(' a, b ,,\nc;d ')).toEqual(['a', 'b', 'c', 'd']);
 		expect(splitList(undefined)).toEqual([]);
+	});
+});
+
+describe('groupBy', () => {
+	it('keeps input order inside each group and the order keys first appear', () => {
+		const groups = groupBy(['b1', 'a1', 'b2', 'c1', 'a2'], (value) => value[0]);
+		expect([...groups.entries()]).toEqual([
+			['b', ['b1', 'b2']],
+			['a', ['a1', 'a2']],
+			['c', ['c1']],
+		]);
+	});
+
+	it('treats undefined as a key of its own', () => {
+		const groups = groupBy([{ key: undefined }, { key: 'x' }, { key: undefined }], (value) => value.key);
+		expect(groups.get(undefined)).toHaveLength(2);
+		expect(groups.get('x')).toHaveLength(1);
 	});
 });
