@@ -6,6 +6,7 @@ import { endpoints } from '../transport/endpoints';
 import { paginate } from '../transport/pagination';
 import { itemWorkspaceId } from '../transport/workspace';
 import { BY_NAME, locatorParts, resourceId } from '../helpers/locator';
+import { PerRunCache } from '../helpers/perRun';
 import type { ParameterRead } from '../helpers/validation';
 
 /** The record types a picker can name, with the list that holds them. */
@@ -24,10 +25,10 @@ export function foldName(name: string): string {
 type IdsByName = Map<string, string[]>;
 
 /**
- * Listings per execution (n8n gives a run one context object), keyed by workspace and record type:
- * however many items name records, each workspace's list is read once. A failed listing is not kept.
+ * Listings per execution, keyed by workspace and record type: however many items name records,
+ * each workspace's list is read once.
  */
-const listings = new WeakMap<object, Map<string, Promise<IdsByName>>>();
+const listings = new PerRunCache<IdsByName>();
 
 /** What a By Name value says, and where it is read. */
 export interface NameRead {
@@ -67,19 +68,8 @@ function listing(
 	workspaceId: string | undefined,
 	itemIndex: number,
 ): Promise<IdsByName> {
-	let known = listings.get(context);
-	if (!known) {
-		known = new Map();
-		listings.set(context, known);
-	}
 	const key = `${workspaceId?.toLowerCase() ?? ''} ${records}`;
-	let ids = known.get(key);
-	if (!ids) {
-		ids = listIdsByName(context, NAMED_RECORDS[records].endpoint, itemIndex);
-		known.set(key, ids);
-		ids.catch(() => known.delete(key));
-	}
-	return ids;
+	return listings.get(context, key, () => listIdsByName(context, NAMED_RECORDS[records].endpoint, itemIndex));
 }
 
 /**

@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { Page } from './cursor';
 import { cursorItems } from './cursor';
+import { PerRunCache } from '../helpers/perRun';
 import type { InstantlyContext } from './context';
 import type { Endpoint } from './endpoints';
 import { endpoints, resolvePath } from './endpoints';
@@ -49,27 +50,15 @@ export async function instantlyApiRequest(
 /** Statuses with which Instantly may refuse a key that cannot list or act in a workspace group. */
 const REFUSALS = new Set(['400', '401', '403', '404']);
 
-/** Verdicts per execution (n8n gives a run one context object) and client workspace. */
-const verdicts = new WeakMap<object, Map<string, Promise<MembershipVerdict>>>();
+/** Verdicts per execution and client workspace. */
+const verdicts = new PerRunCache<MembershipVerdict>();
 
 /**
  * Refuses a client workspace that is not an accepted member of the key's group, asking Instantly
  * once per execution and workspace however many items act in it. A failed lookup is not kept.
  */
 export async function assertAcceptedMember(context: InstantlyContext, workspaceId: string, itemIndex?: number): Promise<void> {
-	let known = verdicts.get(context);
-	if (!known) {
-		known = new Map();
-		verdicts.set(context, known);
-	}
-	const key = workspaceId.toLowerCase();
-	let verdict = known.get(key);
-	if (!verdict) {
-		verdict = lookUpMembership(context, workspaceId, itemIndex);
-		known.set(key, verdict);
-		verdict.catch(() => known.delete(key));
-	}
-	const outcome = await verdict;
+	const outcome = await verdicts.get(context, workspaceId.toLowerCase(), () => lookUpMembership(context, workspaceId, itemIndex));
 	if (!outcome.available) throw workspaceUnavailable(context.getNode(), workspaceId, outcome, itemIndex);
 }
 
