@@ -3,12 +3,11 @@ import type {
 	IHookFunctions,
 	ILoadOptionsFunctions,
 	INode,
-	INodeParameterResourceLocator,
 	INodeProperties,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { listAndIdModes, resourceId } from '../helpers/locator';
+import { listAndIdModes, locatorParts, resourceId } from '../helpers/locator';
 import type { Endpoint } from './endpoints';
 import { endpoints } from './endpoints';
 
@@ -124,9 +123,7 @@ export function actingWorkspaceId(
 export function itemWorkspaceId(context: IExecuteFunctions, itemIndex: number): string | undefined {
 	return chosenWorkspaceId(context.getNode(), {
 		choice: context.getNodeParameter('workspace', itemIndex, OWN_WORKSPACE),
-		clientWorkspace: context.getNodeParameter('clientWorkspace', itemIndex, '', { extractValue: false }) as
-			| INodeParameterResourceLocator
-			| string,
+		clientWorkspace: context.getNodeParameter('clientWorkspace', itemIndex, '', { extractValue: false }),
 		itemIndex,
 	});
 }
@@ -138,9 +135,7 @@ export function itemWorkspaceId(context: IExecuteFunctions, itemIndex: number): 
 export function triggerWorkspaceId(context: IHookFunctions): string | null {
 	const id = chosenWorkspaceId(context.getNode(), {
 		choice: context.getNodeParameter('workspace', OWN_WORKSPACE),
-		clientWorkspace: context.getNodeParameter('clientWorkspace', '', { extractValue: false }) as
-			| INodeParameterResourceLocator
-			| string,
+		clientWorkspace: context.getNodeParameter('clientWorkspace', '', { extractValue: false }),
 	});
 	return id?.toLowerCase() ?? null;
 }
@@ -152,7 +147,7 @@ function chosenWorkspaceId(
 		choice,
 		clientWorkspace,
 		itemIndex,
-	}: { choice: unknown; clientWorkspace: INodeParameterResourceLocator | string; itemIndex?: number },
+	}: { choice: unknown; clientWorkspace: unknown; itemIndex?: number },
 ): string | undefined {
 	if (choice === OWN_WORKSPACE) return undefined;
 	const id = resourceId({ node, value: clientWorkspace, label: LABEL, itemIndex, required: false });
@@ -173,9 +168,8 @@ function chosenWorkspaceId(
 function editorWorkspaceId(context: ILoadOptionsFunctions, endpoint: Endpoint): string | undefined {
 	if (endpoint === endpoints.listWorkspaceGroupMembers) return undefined;
 	if ((context.getCurrentNodeParameter('workspace') ?? OWN_WORKSPACE) === OWN_WORKSPACE) return undefined;
-	const raw = context.getCurrentNodeParameter('clientWorkspace') as INodeParameterResourceLocator | string | undefined;
-	const value = raw !== null && typeof raw === 'object' ? raw.value : raw;
-	if (typeof value === 'string' && value.startsWith('=')) {
+	const raw = context.getCurrentNodeParameter('clientWorkspace');
+	if (locatorParts(raw).text.startsWith('=')) {
 		throw new NodeOperationError(context.getNode(), `${LABEL} is an expression, known only when the workflow runs`, {
 			description: `This list shows what is in the chosen client workspace. Pick the client workspace from its list or by ID to browse here, or give this field by ID.`,
 		});
