@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { router } from './actions/router';
 import { versionProperties } from './actions/versionDescription';
 import { getInterestStatuses } from './methods/interestStatuses';
-import { searchCampaigns, searchClientWorkspaces, searchLeadLists } from './methods/listSearch';
+import { searchCampaigns, searchClientWorkspaces, searchLeadLabels, searchLeadLists } from './methods/listSearch';
 
 export class Instantly implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,7 +25,7 @@ export class Instantly implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchCampaigns, searchClientWorkspaces, searchLeadLists },
+		listSearch: { searchCampaigns, searchClientWorkspaces, searchLeadLabels, searchLeadLists },
 		loadOptions: { getInterestStatuses },
 	};
 

@@ -15,7 +15,7 @@ import type { DeliveryOptions } from './trigger/delivery';
 import { isDuplicate, isForCampaign, outputItem, publicHeaders, readPayload } from './trigger/delivery';
 import { triggerProperties } from './trigger/description';
 import { checkRegistration, register, unregister } from './trigger/lifecycle';
-import { campaignFilter, selectedSubscriptions } from './trigger/parameters';
+import { deliveryCampaignFilter, selectedSubscriptions } from './trigger/parameters';
 import { VERIFICATION_HEADER, verifySecret } from './trigger/secret';
 import { registeredSecretDigests } from './trigger/staticData';
 
@@ -89,7 +89,7 @@ export class InstantlyTrigger implements INodeType {
 					: undefined
 				: matchDelivery(selectedSubscriptions(this), payload.event_type);
 		if (!match) return reply(200, { received: true, ignored: 'event not selected' });
-		if (!isForCampaign(payload, campaignFilter(this))) return reply(200, { received: true, ignored: 'other campaign' });
+		if (!isForCampaign(payload, deliveryCampaignFilter(this))) return reply(200, { received: true, ignored: 'other campaign' });
 
 		const nodeKey = `${String(this.getWorkflow().id)}:${this.getNode().id}`;
 		if (isDuplicate(nodeKey, payload, Number(options.duplicateWindowMinutes ?? 0))) {

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** A plain string id field (no list to pick from), e.g. a webhook or lead label id. */
+/** A plain string id field (no list to pick from), e.g. a webhook or email id. */
 export function idField(displayName: string, name: string, description: string): INodeProperties {
 	return {
 		displayName,

@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { answerJson, errorItem } from '../helpers/answers';
 import { groupBy } from '../helpers/lists';
 import { readNumber } from '../helpers/validation';
-import { itemWorkspaceId } from '../transport/workspace';
+import { itemWorkspace, workspaceKey } from '../transport/workspace';
 import * as account from './account';
 import * as backgroundJob from './backgroundJob';
 import * as blockListEntry from './blockListEntry';
@@ -102,19 +102,19 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	return [outputs.flat()];
 }
 
-const OWN_WORKSPACE_LANE = 'own';
 const UNREADABLE_WORKSPACE_LANE = 'unreadable';
 
 /**
  * Item indexes in input order, grouped by the workspace each item acts in, so Parallel Requests
- * applies per workspace as Instantly's rate limits do. Items whose workspace cannot be read share
- * a lane, where their operation refuses them at their turn as it would anywhere.
+ * applies per workspace as Instantly's rate limits do (a client given by name and by ID gets two
+ * lanes; pacing, done per workspace ID, still holds them to one workspace's limits). Items whose
+ * workspace cannot be read share a lane, where their operation refuses them at their turn.
  */
 function workspaceLanes(context: IExecuteFunctions, itemCount: number): Map<string, number[]> {
 	const itemIndexes = Array.from({ length: itemCount }, (_, itemIndex) => itemIndex);
 	return groupBy(itemIndexes, (itemIndex) => {
 		try {
-			return itemWorkspaceId(context, itemIndex)?.toLowerCase() ?? OWN_WORKSPACE_LANE;
+			return workspaceKey(itemWorkspace(context, itemIndex));
 		} catch {
 			return UNREADABLE_WORKSPACE_LANE;
 		}

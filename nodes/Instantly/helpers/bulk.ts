@@ -1,15 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { itemWorkspaceId } from '../transport/workspace';
+import { itemWorkspace, workspaceKey } from '../transport/workspace';
 import { errorItem } from './answers';
 import { chunk, groupBy } from './lists';
 
 export interface BulkEntry<T> {
 	itemIndex: number;
 	value: T;
-	/** The client workspace the item acts in; undefined for the key's own. */
-	workspaceId?: string;
+	/** The workspace the item acts in, as workspaceKey gives it. */
+	workspace: string;
 }
 
 /** What a bulk operation does with its items: named, so that no two callbacks can be swapped. */
@@ -77,7 +77,7 @@ function readEntry<T>(
 	itemIndex: number,
 ): BulkEntry<T> | { error: Error } {
 	try {
-		return { itemIndex, value: read(itemIndex), workspaceId: itemWorkspaceId(context, itemIndex) };
+		return { itemIndex, value: read(itemIndex), workspace: workspaceKey(itemWorkspace(context, itemIndex)) };
 	} catch (error) {
 		return { error: error as Error };
 	}
@@ -85,7 +85,7 @@ function readEntry<T>(
 
 /** A batch is sent in the workspace of its first item, so items of different client workspaces never share one. */
 function batchesPerWorkspace<T>(entries: Array<BulkEntry<T>>, batchSize: number): Array<Array<BulkEntry<T>>> {
-	const perWorkspace = groupBy(entries, (entry) => entry.workspaceId);
+	const perWorkspace = groupBy(entries, (entry) => entry.workspace);
 	return [...perWorkspace.values()].flatMap((group) => chunk(group, batchSize));
 }
 

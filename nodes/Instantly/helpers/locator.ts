@@ -3,28 +3,30 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { isUuid, UUID_IN_TEXT, UUID_PATTERN } from './validation';
 
+const URL_MODE = 'url';
+
 const UUID_IN_LINK = new RegExp(UUID_IN_TEXT);
 
 /**
- * The modes every Instantly picker offers: a searchable list, a UUID, an app.instantly.ai link, or
- * a name resolved when the workflow runs (so a workflow copied to another workspace finds that
- * workspace's record of the same name).
+ * The modes an Instantly record's picker offers: a searchable list, a UUID, an app.instantly.ai link
+ * (for records that have a page there), or a name resolved when the workflow runs (so a workflow
+ * copied to another workspace finds that workspace's record of the same name).
  */
 export function locatorModes(
 	what: string,
 	searchListMethod: string,
-	urlExample: string,
+	examples: { name: string; url?: string },
 ): Pick<INodeProperties, 'type' | 'default' | 'modes'> {
-	return {
+	const locator = {
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		modes: [
 			...listAndIdModes(what, searchListMethod).modes,
 			{
 				displayName: 'By URL',
-				name: 'url',
+				name: URL_MODE,
 				type: 'string',
-				placeholder: urlExample,
+				placeholder: examples.url,
 				extractValue: { type: 'regex', regex: UUID_IN_TEXT },
 				validation: [
 					{
@@ -40,10 +42,12 @@ export function locatorModes(
 				displayName: 'By Name',
 				name: BY_NAME,
 				type: 'string',
-				placeholder: 'e.g. Q3 Outbound',
+				placeholder: `e.g. ${examples.name}`,
 			},
 		],
-	};
+	} satisfies Pick<INodeProperties, 'type' | 'default' | 'modes'>;
+	if (examples.url !== undefined) return locator;
+	return { ...locator, modes: locator.modes.filter((mode) => mode.name !== URL_MODE) };
 }
 
 /** The two modes every picker has: a searchable list and a UUID checked as it is typed. */
@@ -72,8 +76,22 @@ export function listAndIdModes(what: string, searchListMethod: string): { modes:
 	};
 }
 
-/** The By Name mode, resolved only where the action node runs (readResourceId). */
+/** The By Name mode, resolved when the workflow runs, in the workspace it acts in. */
 export const BY_NAME = 'name';
+
+/** Names compare after trimming and case folding, so a template's "Q3 outbound " finds "Q3 Outbound". */
+export function foldName(name: string): string {
+	return name.trim().toLocaleLowerCase('en-US');
+}
+
+/** How many names an error lists before saying how many more there are. */
+const LISTED_NAMES = 10;
+
+/** `"A", "B", "C" and 12 more`: the names a By Name error offers instead. */
+export function listedNames(names: string[]): string {
+	const listed = names.slice(0, LISTED_NAMES).map((name) => `"${name}"`).join(', ');
+	return names.length > LISTED_NAMES ? `${listed} and ${names.length - LISTED_NAMES} more` : listed;
+}
 
 /** A campaign picker: searchable list, UUID, app link, or name. */
 export function campaignLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
@@ -81,7 +99,10 @@ export function campaignLocator(overrides: Partial<INodeProperties> = {}): INode
 		displayName: 'Campaign',
 		name: 'campaignId',
 		description: 'The Instantly campaign',
-		...locatorModes('Campaign', 'searchCampaigns', 'https://app.instantly.ai/app/campaign/<ID>/analytics'),
+		...locatorModes('Campaign', 'searchCampaigns', {
+			name: 'Q3 Outbound',
+			url: 'https://app.instantly.ai/app/campaign/<ID>/analytics',
+		}),
 		...overrides,
 	};
 }
@@ -92,7 +113,7 @@ export function leadListLocator(overrides: Partial<INodeProperties> = {}): INode
 		displayName: 'Lead List',
 		name: 'listId',
 		description: 'The Instantly lead list',
-		...locatorModes('Lead List', 'searchLeadLists', 'https://app.instantly.ai/app/lead-list/<ID>'),
+		...locatorModes('Lead List', 'searchLeadLists', { name: 'Webinar Signups', url: 'https://app.instantly.ai/app/lead-list/<ID>' }),
 		...overrides,
 	};
 }
@@ -128,16 +149,27 @@ export function resourceId({
 			itemIndex,
 		});
 	}
-	const id = mode === 'url' ? UUID_IN_LINK.exec(text)?.[0] : text;
+	const id = mode === URL_MODE ? UUID_IN_LINK.exec(text)?.[0] : text;
 	if (id === undefined || !isUuid(id)) {
-		throw new NodeOperationError(node, `${label}: "${text}" is not a valid Instantly ${mode === 'url' ? 'URL' : 'ID'}`, {
+		throw new NodeOperationError(node, `${label}: "${text}" is not a valid Instantly ${mode === URL_MODE ? 'URL' : 'ID'}`, {
 			description: `Expected a UUID such as 3f1c2a9e-8b7d-4c1e-9f0a-2b3c4d5e6f70${
-				mode === 'url' ? ' inside an app.instantly.ai link' : ''
+				mode === URL_MODE ? ' inside an app.instantly.ai link' : ''
 			}.`,
 			itemIndex,
 		});
 	}
 	return id;
+}
+
+/** A lead label picker: searchable list, UUID, or name (a label has no page of its own in the app). */
+export function leadLabelLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Lead Label',
+		name: 'labelId',
+		description: 'The Instantly lead label (custom interest status)',
+		...locatorModes('Lead Label', 'searchLeadLabels', { name: 'Meeting Booked' }),
+		...overrides,
+	};
 }
 
 /** A plain string (from an expression) is an ID; a locator object says its mode. */

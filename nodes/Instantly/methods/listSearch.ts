@@ -41,6 +41,11 @@ export const searchLeadLists = searchList(endpoints.listLeadLists, (list) => ({
 	value: String(list.id),
 }));
 
+export const searchLeadLabels = searchList(endpoints.listLeadLabels, (label) => ({
+	name: String(label.label),
+	value: String(label.id),
+}));
+
 /**
  * The accepted members of the key's workspace group, by sub-workspace name. Instantly has no search
  * on this list, so each page is filtered here; the cursor still walks the whole group.

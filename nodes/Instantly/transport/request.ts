@@ -13,11 +13,13 @@ import { waitForTurn } from './pace';
 import { backoffMs, RETRY_POLICY, retryClock, shouldRetry } from './retry';
 import { requestTimeoutMs } from './timeout';
 import { USER_AGENT } from './version';
-import type { MembershipVerdict, WorkspaceGroupMember, WorkspaceOfRequest } from './workspace';
+import { foldName } from '../helpers/locator';
+import type { MembershipVerdict, NameMatch, WorkspaceGroupMember, WorkspaceOfRequest, WorkspaceRef } from './workspace';
 import {
 	ACTING_WORKSPACE_HEADER,
-	actingWorkspaceId,
+	actingWorkspace,
 	directoryRefused,
+	memberByName,
 	membershipVerdict,
 	workspaceUnavailable,
 } from './workspace';
@@ -42,9 +44,23 @@ export async function instantlyApiRequest(
 	endpoint: Endpoint,
 	request: InstantlyRequest = {},
 ): Promise<unknown> {
-	const workspaceId = actingWorkspaceId(this, endpoint, request);
+	const workspace = actingWorkspace(this, endpoint, request);
+	const workspaceId = workspace === undefined ? undefined : await clientWorkspaceId(this, workspace, request.itemIndex);
 	if (workspaceId !== undefined) await assertAcceptedMember(this, workspaceId, request.itemIndex);
 	return await send(this, endpoint, request, workspaceId);
+}
+
+/** The id of a client workspace given by id or by name. */
+export async function clientWorkspaceId(context: InstantlyContext, workspace: WorkspaceRef, itemIndex?: number): Promise<string> {
+	if ('id' in workspace) return workspace.id;
+	const match = await namedWorkspaces.get(context, foldName(workspace.name), () =>
+		inWorkspaceGroup<NameMatch>(context, itemIndex, {
+			read: (members) => memberByName(workspace.name, members),
+			refused: (problem) => ({ problem, description: 'Nothing was sent to any client workspace.' }),
+		}),
+	);
+	if (match.id !== undefined) return match.id;
+	throw new NodeOperationError(context.getNode(), `Client Workspace: ${match.problem}`, { description: match.description, itemIndex });
 }
 
 /** Statuses with which Instantly may refuse a key that cannot list or act in a workspace group. */
@@ -53,32 +69,44 @@ const REFUSALS = new Set(['400', '401', '403', '404']);
 /** Verdicts per execution and client workspace. */
 const verdicts = new PerRunCache<MembershipVerdict>();
 
+/** Client workspaces given by name, per execution and folded name. */
+const namedWorkspaces = new PerRunCache<NameMatch>();
+
 /**
  * Refuses a client workspace that is not an accepted member of the key's group, asking Instantly
  * once per execution and workspace however many items act in it. A failed lookup is not kept.
  */
 export async function assertAcceptedMember(context: InstantlyContext, workspaceId: string, itemIndex?: number): Promise<void> {
-	const outcome = await verdicts.get(context, workspaceId.toLowerCase(), () => lookUpMembership(context, workspaceId, itemIndex));
+	const outcome = await verdicts.get(context, workspaceId.toLowerCase(), () =>
+		inWorkspaceGroup<MembershipVerdict>(context, itemIndex, {
+			read: (members) => membershipVerdict(workspaceId, members),
+			refused: (reason) => ({ available: false, reason }),
+		}),
+	);
 	if (!outcome.available) throw workspaceUnavailable(context.getNode(), workspaceId, outcome, itemIndex);
 }
 
-async function lookUpMembership(
+/**
+ * Reads the members of the key's workspace group (from the key's own workspace). A key Instantly
+ * refuses the list to gets `refused` with the reason; other failures are thrown.
+ */
+async function inWorkspaceGroup<T>(
 	context: InstantlyContext,
-	workspaceId: string,
-	itemIndex?: number,
-): Promise<MembershipVerdict> {
+	itemIndex: number | undefined,
+	{ read, refused }: { read: (members: AsyncIterable<WorkspaceGroupMember>) => Promise<T>; refused: (reason: string) => T },
+): Promise<T> {
 	const members = cursorItems(
 		async (pageParams) =>
 			(await send(context, endpoints.listWorkspaceGroupMembers, { qs: pageParams, itemIndex }, undefined)) as Page<WorkspaceGroupMember>,
 	);
 	let failure: unknown;
 	try {
-		return await membershipVerdict(workspaceId, members);
+		return await read(members);
 	} catch (error) {
 		failure = error;
 	}
 	if (failure instanceof NodeApiError && REFUSALS.has(String(failure.httpCode))) {
-		return directoryRefused(failure.httpCode ?? undefined, failure.message.replace(/^Instantly: /, ''));
+		return refused(directoryRefused(failure.httpCode ?? undefined, failure.message.replace(/^Instantly: /, '')));
 	}
 	throw failure instanceof NodeApiError || failure instanceof NodeOperationError
 		? failure

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { listAndIdModes, locatorParts, resourceId } from '../helpers/locator';
+import { BY_NAME, foldName, listAndIdModes, listedNames, locatorParts, resourceId } from '../helpers/locator';
 import type { Endpoint } from './endpoints';
 import { endpoints } from './endpoints';
 
@@ -55,9 +55,11 @@ function workspaceChoice(clientDescription: string): INodeProperties[] {
 			required: true,
 			displayOptions: { show: { workspace: [CLIENT_WORKSPACE] } },
 			description: clientDescription,
-			// A workspace has no page of its own in Instantly's app, so there is no link to paste; every
-			// request reads this choice synchronously, so a name (which needs a lookup) is not offered.
-			...listAndIdModes('Client Workspace', 'searchClientWorkspaces'),
+			// A workspace has no page of its own in Instantly's app, so there is no link to paste.
+			modes: [
+				...listAndIdModes('Client Workspace', 'searchClientWorkspaces').modes,
+				{ displayName: 'By Name', name: BY_NAME, type: 'string', placeholder: 'e.g. Acme Corp' },
+			],
 		},
 	];
 }
@@ -87,6 +89,21 @@ export interface WorkspaceOfRequest {
 }
 
 /**
+ * A client workspace as the parameters give it: its id, or a name the transport looks up among the
+ * members of the key's workspace group before sending anything.
+ */
+export type WorkspaceRef = { id: string } | { name: string };
+
+/**
+ * One string per workspace a reference can stand for (`own`, an id, or a folded name), to group
+ * items by the workspace they act in before any name is looked up.
+ */
+export function workspaceKey(workspace: WorkspaceRef | undefined): string {
+	if (workspace === undefined) return OWN_WORKSPACE;
+	return 'id' in workspace ? workspace.id.toLowerCase() : `${BY_NAME} ${foldName(workspace.name)}`;
+}
+
+/**
  * The client workspace a request acts in, or undefined for the key's own. A request that names its
  * workspace (`actingIn`) acts there. An execution reads the choice of the item the request is for
  * (an expression can name another client per item); a request without its item is refused when
@@ -94,20 +111,20 @@ export interface WorkspaceOfRequest {
  * the editor (the trigger's hooks) there is no item to read, so a request naming no workspace is
  * refused rather than sent to the key's own.
  */
-export function actingWorkspaceId(
+export function actingWorkspace(
 	context: RequestingContext,
 	endpoint: Endpoint,
 	{ itemIndex, actingIn }: WorkspaceOfRequest,
-): string | undefined {
-	if ('getCurrentNodeParameter' in context) return editorWorkspaceId(context, endpoint);
-	if (actingIn !== undefined) return actingIn ?? undefined;
+): WorkspaceRef | undefined {
+	if ('getCurrentNodeParameter' in context) return editorWorkspace(context, endpoint);
+	if (actingIn !== undefined) return actingIn === null ? undefined : { id: actingIn };
 	if (!('getInputData' in context)) {
 		throw new NodeOperationError(
 			context.getNode(),
 			`${endpoint.method} ${endpoint.path} was about to be sent without naming the workspace it acts in`,
 		);
 	}
-	if (itemIndex !== undefined) return itemWorkspaceId(context, itemIndex);
+	if (itemIndex !== undefined) return itemWorkspace(context, itemIndex);
 	// A request that names no item is safe only when no item acts in a client workspace.
 	const items = context.getInputData();
 	if (items.every((_item, index) => context.getNodeParameter('workspace', index, OWN_WORKSPACE) === OWN_WORKSPACE)) {
@@ -119,9 +136,9 @@ export function actingWorkspaceId(
 	);
 }
 
-/** The client workspace item `itemIndex` acts in (its UUID checked), or undefined for the key's own. */
-export function itemWorkspaceId(context: IExecuteFunctions, itemIndex: number): string | undefined {
-	return chosenWorkspaceId(context.getNode(), {
+/** The client workspace item `itemIndex` acts in (an id is checked to be a UUID), or undefined for the key's own. */
+export function itemWorkspace(context: IExecuteFunctions, itemIndex: number): WorkspaceRef | undefined {
+	return chosenWorkspace(context.getNode(), {
 		choice: context.getNodeParameter('workspace', itemIndex, OWN_WORKSPACE),
 		clientWorkspace: context.getNodeParameter('clientWorkspace', itemIndex, '', { extractValue: false }),
 		itemIndex,
@@ -129,35 +146,36 @@ export function itemWorkspaceId(context: IExecuteFunctions, itemIndex: number): 
 }
 
 /**
- * The client workspace the trigger registers its webhooks in, or null for the key's own. Read
+ * The client workspace the trigger registers its webhooks in, or undefined for the key's own. Read
  * with no item: n8n resolves an expression here once, at activation.
  */
-export function triggerWorkspaceId(context: IHookFunctions): string | null {
-	const id = chosenWorkspaceId(context.getNode(), {
+export function triggerWorkspace(context: IHookFunctions): WorkspaceRef | undefined {
+	return chosenWorkspace(context.getNode(), {
 		choice: context.getNodeParameter('workspace', OWN_WORKSPACE),
 		clientWorkspace: context.getNodeParameter('clientWorkspace', '', { extractValue: false }),
 	});
-	return id?.toLowerCase() ?? null;
 }
 
-/** The client workspace a Workspace choice names (its UUID checked), or undefined for the key's own. */
-function chosenWorkspaceId(
+/** The client workspace a Workspace choice names (an id checked to be a UUID), or undefined for the key's own. */
+function chosenWorkspace(
 	node: INode,
 	{
 		choice,
 		clientWorkspace,
 		itemIndex,
 	}: { choice: unknown; clientWorkspace: unknown; itemIndex?: number },
-): string | undefined {
+): WorkspaceRef | undefined {
 	if (choice === OWN_WORKSPACE) return undefined;
+	const { mode, text } = locatorParts(clientWorkspace);
+	if (mode === BY_NAME && text !== '') return { name: text };
 	const id = resourceId({ node, value: clientWorkspace, label: LABEL, itemIndex, required: false });
 	if (id === undefined) {
 		throw new NodeOperationError(node, `${LABEL} is required`, {
-			description: `Pick the client workspace from the list or give its ID (a UUID), or choose "API Key's Own Workspace".`,
+			description: `Pick the client workspace from the list, or give its ID (a UUID) or its name, or choose "API Key's Own Workspace".`,
 			itemIndex,
 		});
 	}
-	return id;
+	return { id };
 }
 
 /**
@@ -165,22 +183,22 @@ function chosenWorkspaceId(
  * read before the workflow runs. The Client Workspace picker itself lists the members of the key's
  * own group, so it never acts in the workspace being picked.
  */
-function editorWorkspaceId(context: ILoadOptionsFunctions, endpoint: Endpoint): string | undefined {
+function editorWorkspace(context: ILoadOptionsFunctions, endpoint: Endpoint): WorkspaceRef | undefined {
 	if (endpoint === endpoints.listWorkspaceGroupMembers) return undefined;
 	if ((context.getCurrentNodeParameter('workspace') ?? OWN_WORKSPACE) === OWN_WORKSPACE) return undefined;
 	const raw = context.getCurrentNodeParameter('clientWorkspace');
-	if (locatorParts(raw).text.startsWith('=')) {
+	const { text } = locatorParts(raw);
+	if (text.startsWith('=')) {
 		throw new NodeOperationError(context.getNode(), `${LABEL} is an expression, known only when the workflow runs`, {
-			description: `This list shows what is in the chosen client workspace. Pick the client workspace from its list or by ID to browse here, or give this field by ID.`,
+			description: `This list shows what is in the chosen client workspace. Pick the client workspace from its list, by ID or by name to browse here, or give this field by ID.`,
 		});
 	}
-	const id = resourceId({ node: context.getNode(), value: raw, label: LABEL, required: false });
-	if (id === undefined) {
+	if (text === '') {
 		throw new NodeOperationError(context.getNode(), `Choose the ${LABEL} first`, {
 			description: 'This list shows what is in the chosen client workspace.',
 		});
 	}
-	return id;
+	return chosenWorkspace(context.getNode(), { choice: CLIENT_WORKSPACE, clientWorkspace: raw });
 }
 
 export interface WorkspaceGroupMember {
@@ -224,12 +242,43 @@ export async function membershipVerdict(
 	return { available: false, reason: "it is not a member of the API key's workspace group" };
 }
 
-/** The verdict when the key could not list its workspace group at all (401, 403, 404, 400). */
-export function directoryRefused(statusCode: string | undefined, message: string): MembershipVerdict {
+/** What a Client Workspace name finds among the members of the key's group. */
+export type NameMatch = { id: string } | { id?: undefined; problem: string; description: string };
+
+/**
+ * The one member sub-workspace called `name` (compared as foldName does), whatever its status: a
+ * pending or rejected one is then refused by the membership check with its own reason.
+ */
+export async function memberByName(name: string, members: AsyncIterable<WorkspaceGroupMember>): Promise<NameMatch> {
+	const wanted = foldName(name);
+	const matches: WorkspaceGroupMember[] = [];
+	const names: string[] = [];
+	for await (const member of members) {
+		if (!member.sub_workspace_id) continue;
+		if (foldName(member.sub_workspace_name ?? '') === wanted) matches.push(member);
+		else if (member.sub_workspace_name) names.push(member.sub_workspace_name);
+	}
+	if (matches.length === 1) return { id: String(matches[0].sub_workspace_id) };
+	if (matches.length === 0) {
+		return {
+			problem: `no client workspace named "${name.trim()}" in the API key's workspace group`,
+			description: `Names are compared ignoring case and surrounding spaces. ${namesInGroup(names)}`,
+		};
+	}
+	const candidates = matches.map((member) => `${String(member.sub_workspace_id)} (${member.status ?? 'no status'})`);
 	return {
-		available: false,
-		reason: `the API key could not list its workspace group (Instantly answered ${statusCode ?? 'an error'}: ${message}), so it is not the key of an admin workspace or lacks the workspace_group_members:read scope`,
+		problem: `${matches.length} client workspaces are named "${name.trim()}": ${candidates.join(', ')}`,
+		description: 'Give the one meant by ID, or rename the others in Instantly.',
 	};
+}
+
+function namesInGroup(names: string[]): string {
+	return names.length === 0 ? "The key's workspace group has no other members." : `Its members are ${listedNames(names)}.`;
+}
+
+/** Why nothing can be done in client workspaces when the key could not list its group (401, 403, 404, 400). */
+export function directoryRefused(statusCode: string | undefined, message: string): string {
+	return `the API key could not list its workspace group (Instantly answered ${statusCode ?? 'an error'}: ${message}), so it is not the key of an admin workspace or lacks the workspace_group_members:read scope`;
 }
 
 /** The error for a client workspace the key may not act in; nothing has been sent in it. */

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { BY_NAME, campaignLocator } from '../helpers/locator';
+import { campaignLocator } from '../helpers/locator';
 import { requestTimeoutProperty } from '../transport/timeout';
 import { triggerWorkspaceProperties } from '../transport/workspace';
 
@@ -18,9 +18,8 @@ export const triggerProperties: INodeProperties[] = [
 	},
 	campaignLocator({
 		name: 'campaign',
-		description: 'Only events of this campaign. Leave empty for every campaign of the chosen workspace.',
-		// The filter is read at activation and again for every event received, with no execution to cache a lookup in.
-		modes: campaignLocator().modes?.filter((mode) => mode.name !== BY_NAME),
+		description:
+			'Only events of this campaign. Leave empty for every campaign of the chosen workspace. A name is looked up in the chosen workspace when the workflow is activated.',
 	}),
 	{
 		displayName: 'Options',

@@ -33,7 +33,7 @@ export async function checkRegistration(this: IHookFunctions): Promise<boolean> 
  * the old set (in the workspace it lives in), create the new one (all or nothing), remember it.
  */
 export async function register(this: IHookFunctions): Promise<boolean> {
-	const wanted = wantedRegistration(this);
+	const wanted = await wantedRegistration(this);
 	if (wanted.workspace !== null) await assertAcceptedMember(this, wanted.workspace);
 	await assertCampaignExists.call(this, wanted);
 	const previous = loadRegistration(this);
@@ -55,7 +55,7 @@ export async function unregister(this: IHookFunctions): Promise<boolean> {
  * place: webhooks Instantly disabled are resumed once every webhook has been found intact.
  */
 async function isIntactAfterRepair(this: IHookFunctions, registration: Registration): Promise<boolean> {
-	if (!sameTarget(registration, wantedRegistration(this))) return false;
+	if (!sameTarget(registration, await wantedRegistration(this))) return false;
 	const disabled: string[] = [];
 	for (const { id, event } of registration.webhooks) {
 		const remote = await fetchWebhook.call(this, { id, workspace: registration.workspace });

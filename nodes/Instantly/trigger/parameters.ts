@@ -3,9 +3,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { Subscription } from '../helpers/events';
 import { ALL_EVENTS, parseEventOption } from '../helpers/events';
-import { resourceId } from '../helpers/locator';
-import { triggerWorkspaceId } from '../transport/workspace';
+import { BY_NAME, locatorParts, resourceId } from '../helpers/locator';
+import { idByName } from '../transport/names';
+import { clientWorkspaceId } from '../transport/request';
+import { triggerWorkspace } from '../transport/workspace';
 import type { Registration, TriggerContext } from './staticData';
+import { loadRegistration } from './staticData';
 
 /** The webhooks Instantly should hold for the node's current parameters. */
 export interface Wanted {
@@ -34,14 +37,33 @@ export function selectedSubscriptions(context: TriggerContext): Subscription[] {
 	return allEvents ? [allEvents] : subscriptions;
 }
 
-/** The Campaign locator as a lower-case UUID, or null for every campaign of the workspace. */
-export function campaignFilter(context: TriggerContext): string | null {
+/**
+ * The campaign deliveries are filtered on, as a lower-case UUID, or null for every campaign of the
+ * workspace. A campaign given by name was looked up at activation and is read from what was
+ * registered then, so no delivery waits for a lookup.
+ */
+export function deliveryCampaignFilter(context: TriggerContext): string | null {
 	const value = context.getNodeParameter('campaign', '', { extractValue: false });
+	const { mode, text } = locatorParts(value);
+	if (mode === BY_NAME && text !== '') return loadRegistration(context)?.campaign ?? null;
 	return resourceId({ node: context.getNode(), value, label: 'Campaign', required: false })?.toLowerCase() ?? null;
 }
 
-/** Reads and validates the parameters; throws before anything is sent when they are unusable. */
-export function wantedRegistration(context: IHookFunctions): Wanted {
+/** The Campaign locator as a lower-case UUID (a name looked up in `workspace`), or null for every campaign. */
+async function campaignFilter(context: IHookFunctions, workspace: string | null): Promise<string | null> {
+	const value = context.getNodeParameter('campaign', '', { extractValue: false });
+	const { mode, text } = locatorParts(value);
+	if (mode !== BY_NAME || text === '') return deliveryCampaignFilter(context);
+	const request = { actingIn: workspace };
+	const id = await idByName(context, { records: 'campaigns', name: text, label: 'Campaign', workspace: workspace === null ? undefined : { id: workspace }, request });
+	return id.toLowerCase();
+}
+
+/**
+ * Reads and validates the parameters, looking up what is given by name (the client workspace, then
+ * the campaign in it); throws before anything is sent when they are unusable.
+ */
+export async function wantedRegistration(context: IHookFunctions): Promise<Wanted> {
 	const subscriptions = selectedSubscriptions(context);
 	if (subscriptions.length === 0) {
 		throw new NodeOperationError(context.getNode(), 'Choose at least one event', {
@@ -54,8 +76,9 @@ export function wantedRegistration(context: IHookFunctions): Wanted {
 			description: 'Check the WEBHOOK_URL setting of this n8n instance.',
 		});
 	}
-	const campaign = campaignFilter(context);
-	const workspace = triggerWorkspaceId(context);
+	const chosen = triggerWorkspace(context);
+	const workspace = chosen === undefined ? null : (await clientWorkspaceId(context, chosen)).toLowerCase();
+	const campaign = await campaignFilter(context, workspace);
 	const events = subscriptions.map((subscription) => subscription.option);
 	return { subscriptions, campaign, workspace, url, stored: { events, campaign, workspace, url } };
 }

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idField } from '../common.descriptions';
+import { leadLabelLocator } from '../../helpers/locator';
 
-export const labelIdField = idField('Lead Label ID', 'labelId', 'ID of the lead label');
+export const labelLocator = leadLabelLocator({ required: true });
 
 export const SENTIMENTS = [
 	{ name: 'Negative', value: 'negative' },

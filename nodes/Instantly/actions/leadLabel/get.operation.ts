@@ -2,17 +2,17 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { answerJson } from '../../helpers/answers';
-import { readUuid } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
-import { labelIdField } from './common';
+import { readResourceId } from '../names';
+import { labelLocator } from './common';
 
-const properties: INodeProperties[] = [labelIdField];
+const properties: INodeProperties[] = [labelLocator];
 
 export const description = updateDisplayOptions({ show: { resource: ['leadLabel'], operation: ['get'] } }, properties);
 
 /** Returns the label, with the numeric interest_status used by leads and webhooks. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
-	const id = readUuid(this, { name: 'labelId', label: 'Lead Label ID', itemIndex });
+	const id = await readResourceId(this, 'leadLabels', { name: 'labelId', label: 'Lead Label', itemIndex });
 	return answerJson(await instantlyApiRequest.call(this, endpoints.getLeadLabel, { pathParams: { id }, itemIndex }), { id });
 }

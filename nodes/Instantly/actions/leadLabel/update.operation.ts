@@ -2,14 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { answerJson } from '../../helpers/answers';
-import { collectionFields, nonEmptyText, readCollection, readUuid, requireChanges } from '../../helpers/validation';
+import { collectionFields, nonEmptyText, readCollection, requireChanges } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
+import { readResourceId } from '../names';
 import { updateFieldsCollection } from '../common.descriptions';
-import { labelIdField, labelOptions, sentimentProperty } from './common';
+import { labelLocator, labelOptions, sentimentProperty } from './common';
 
 const properties: INodeProperties[] = [
-	labelIdField,
+	labelLocator,
 	updateFieldsCollection([
 		labelOptions[0],
 		{ displayName: 'Label', name: 'label', type: 'string', default: '', description: 'New name of the label' },
@@ -22,7 +23,7 @@ export const description = updateDisplayOptions({ show: { resource: ['leadLabel'
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const node = this.getNode();
-	const id = readUuid(this, { name: 'labelId', label: 'Lead Label ID', itemIndex });
+	const id = await readResourceId(this, 'leadLabels', { name: 'labelId', label: 'Lead Label', itemIndex });
 	const fields = readCollection(this, { name: 'updateFields', label: 'Update Fields', itemIndex }, collectionFields(properties, 'updateFields'));
 	const body: IDataObject = {};
 	if (fields.label !== undefined) body.label = nonEmptyText({ node, value: fields.label, label: 'Label', itemIndex });

@@ -25,7 +25,7 @@ const EMAIL = 'jane@prospect-mail.com';
 const ACCOUNT = 'alex@getacme-mail.com';
 const UNKNOWN_ID = '5e5e5e5e-0000-4000-8000-000000000005';
 const WORKSPACE_GROUP_MEMBERS = '/api/v2/workspace-group-members';
-const rl = (value: unknown, mode: 'list' | 'id' = 'id') => ({ __rl: true, mode, value });
+const rl = (value: unknown, mode: 'list' | 'id' | 'name' = 'id') => ({ __rl: true, mode, value });
 
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 beforeAll(async () => {
@@ -550,6 +550,18 @@ describe('pickers in the editor', () => {
 		expect(sent().map(({ path, header, workspaceId }) => [path, header, workspaceId])).toEqual([
 			[WORKSPACE_GROUP_MEMBERS, undefined, t.workspaceId],
 			['/api/v2/campaigns', clients.globex.id, clients.globex.id],
+		]);
+	});
+
+	it('other pickers list from a client workspace chosen by name', async () => {
+		const created = await t.api('POST', '/api/v2/campaigns', { ...MINIMAL_CAMPAIGN, name: 'Globex launch' }, { [AS_WORKSPACE_HEADER]: clients.globex.id });
+		t.reset();
+		const found = await searchCampaigns.call(editor({ workspace: 'client', clientWorkspace: rl(' globex', 'name') }));
+		expect(found.results).toEqual([expect.objectContaining({ name: 'Globex launch', value: created.body.id })]);
+		expect(sent().map(({ path, header }) => [path, header])).toEqual([
+			[WORKSPACE_GROUP_MEMBERS, undefined],
+			[WORKSPACE_GROUP_MEMBERS, undefined],
+			['/api/v2/campaigns', clients.globex.id],
 		]);
 	});
 

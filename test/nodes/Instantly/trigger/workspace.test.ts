@@ -217,6 +217,77 @@ describeEachVersion(() => {
 			expect(registration(workflow).workspace).toBe(clientA.id);
 		});
 
+		it('one template for every client: the client workspace and the campaign by name, resolved at activation and stored as IDs', async () => {
+			const [clientA, clientB] = [client('Client A'), client('Client B')];
+			const campaigns: Record<string, string> = {};
+			for (const { id } of [clientA, clientB]) {
+				campaigns[id] = (await as(id)('POST', '/api/v2/campaigns', { ...MINIMAL_CAMPAIGN, name: 'Q3 Outbound' })).body.id as string;
+				await as(id)('POST', '/api/v2/campaigns', { ...MINIMAL_CAMPAIGN, name: 'Q2 Outbound' });
+			}
+			const template = (clientName: string) => ({
+				workspace: 'client',
+				clientWorkspace: { __rl: true, mode: 'name', value: clientName },
+				campaign: { __rl: true, mode: 'name', value: ' q3 outbound' },
+				events: ['reply_received'],
+			});
+			const workflowA = newWorkflow(template('client a'), { id: 'wf-a', name: 'Template for A' });
+			const workflowB = newWorkflow(template('Client B '), { id: 'wf-b', name: 'Template for B' });
+			await activate(workflowA);
+			await activate(workflowB);
+
+			expect(registration(workflowA)).toMatchObject({ workspace: clientA.id, campaign: campaigns[clientA.id] });
+			expect(registration(workflowB)).toMatchObject({ workspace: clientB.id, campaign: campaigns[clientB.id] });
+			expect(webhooksIn(clientA.id).map((webhook) => webhook.campaign)).toEqual([campaigns[clientA.id]]);
+			expect(webhooksIn(clientB.id).map((webhook) => webhook.campaign)).toEqual([campaigns[clientB.id]]);
+			expect(webhookCounts()).toMatchObject({ 'Trigger tests': 0, 'Client A': 1, 'Client B': 1 });
+
+			// Deliveries are filtered on the campaign found at activation, without another lookup.
+			t.sim.clearRequests();
+			const leadIn = async (workspaceId: string, campaign: string, email: string) =>
+				await as(workspaceId)('POST', '/api/v2/leads', { campaign, email });
+			const other = (await as(clientA.id)('GET', '/api/v2/campaigns?search=Q2')).body.items[0].id as string;
+			await leadIn(clientA.id, campaigns[clientA.id], 'ann@prospect.com');
+			await leadIn(clientA.id, other, 'bob@prospect.com');
+			t.sim.clearRequests();
+			await t.sim.triggerEvent(clientA.id, { event_type: 'reply_received', lead_email: 'ann@prospect.com' });
+			await t.sim.triggerEvent(clientA.id, { event_type: 'reply_received', lead_email: 'bob@prospect.com' });
+			expect(workflowA.executions.map(([item]) => item.json.lead_email)).toEqual(['ann@prospect.com']);
+			expect(workflowB.executions).toEqual([]);
+			expect(t.sim.requests.filter((request) => request.template === '/api/v2/campaigns')).toEqual([]);
+
+			// A check on restart finds the set intact; deactivation deletes it where it lives.
+			expect(await hook('checkExists', workflowA)).toBe(true);
+			expect(await hook('delete', workflowA)).toBe(true);
+			expect(await hook('delete', workflowB)).toBe(true);
+			expect(webhookCounts()).toMatchObject({ 'Trigger tests': 0, 'Client A': 0, 'Client B': 0 });
+		});
+
+		it.each([
+			[
+				'no client workspace has the name',
+				'Client Z',
+				'Client Workspace: no client workspace named "Client Z" in the API key\'s workspace group',
+			],
+			['a pending client workspace has it', 'client pending', 'is not available: its invitation to the API key\'s workspace group is still pending'],
+		])('a Client Workspace by name that %s: a clear error, nothing created anywhere', async (_case, name, message) => {
+			const workflow = newWorkflow({ workspace: 'client', clientWorkspace: { __rl: true, mode: 'name', value: name }, events: ['reply_received'] });
+			await expect(hook('create', workflow)).rejects.toThrow(message);
+			expectNothingRegistered(workflow.staticData);
+		});
+
+		it('a campaign by name that the client workspace lacks: the error names it and the campaigns there', async () => {
+			const clientA = client('Client A');
+			await as(clientA.id)('POST', '/api/v2/campaigns', { ...MINIMAL_CAMPAIGN, name: 'Q2 Outbound' });
+			t.sim.clearRequests();
+			const workflow = newWorkflow({ ...inClient(clientA.id), campaign: { __rl: true, mode: 'name', value: 'Q3 Outbound' }, events: ['reply_received'] });
+			const error = await hook('create', workflow).catch((caught: unknown) => caught as Error & { description?: string });
+			expect(error).toMatchObject({
+				message: `Campaign: no campaign named "Q3 Outbound" in client workspace ${clientA.id}`,
+				description: 'Names are compared ignoring case and surrounding spaces. Its campaigns are "Q2 Outbound".',
+			});
+			expectNothingRegistered(workflow.staticData);
+		});
+
 		it('lists the campaigns of the chosen client workspace in the campaign picker', async () => {
 			const clientA = client('Client A');
 			await as(clientA.id)('POST', '/api/v2/campaigns', { ...MINIMAL_CAMPAIGN, name: 'Only in A' });

@@ -66,7 +66,7 @@ describe('Lead Label', () => {
 			t.run({ resource: 'leadLabel', operation: 'update', labelId: '0199e9d9-0000-7000-8000-000000000000', updateFields: {} }),
 		).rejects.toThrow('choose at least one field');
 		await expect(t.run({ resource: 'leadLabel', operation: 'get', labelId: '7' })).rejects.toThrow(
-			'Lead Label ID: "7" is not a valid Instantly ID',
+			'Lead Label: "7" is not a valid Instantly ID',
 		);
 		expect(t.requests()).toEqual([]);
 	});
