@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { Instantly } from '../../../../nodes/Instantly/Instantly.node';
-import { searchCampaigns, searchLeadLists } from '../../../../nodes/Instantly/methods/listSearch';
+import { searchCampaigns, searchLeadLabels, searchLeadLists } from '../../../../nodes/Instantly/methods/listSearch';
 import { loadOptionsContext } from '../../../harness/context';
 import { DEFAULT_RATE_LIMITS } from '../../../../simulator';
 import { useSimulator } from '../../../harness/simulator';
@@ -14,7 +14,12 @@ type Search = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: s
 const pickers = [
 	{ picker: 'campaign', search: searchCampaigns, path: '/api/v2/campaigns', make: (name: string) => t.campaign(name) },
 	{ picker: 'lead list', search: searchLeadLists, path: '/api/v2/lead-lists', make: (name: string) => t.list(name) },
+	{ picker: 'lead label', search: searchLeadLabels, path: '/api/v2/lead-labels', make: makeLabel },
 ];
+
+async function makeLabel(label: string): Promise<string> {
+	return ((await t.api('POST', '/api/v2/lead-labels', { label, interest_status_label: 'positive' })).body as { id: string }).id;
+}
 
 function apiKey(): string {
 	return t.state.apiKeys.keys().next().value as string;
