@@ -11,7 +11,7 @@ import type { WorkspaceOfRequest, WorkspaceRef } from './workspace';
 import { workspaceKey } from './workspace';
 
 /** The record types a picker can name, with the list that holds them and the field their name is in. */
-export const NAMED_RECORDS = {
+const NAMED_RECORDS = {
 	campaigns: { endpoint: endpoints.listCampaigns, singular: 'campaign', nameField: 'name' },
 	leadLists: { endpoint: endpoints.listLeadLists, singular: 'lead list', nameField: 'name' },
 	leadLabels: { endpoint: endpoints.listLeadLabels, singular: 'lead label', nameField: 'label' },
@@ -22,7 +22,6 @@ export type NamedRecords = keyof typeof NAMED_RECORDS;
 /** Every record of a list by folded name: the name as Instantly spells it and the IDs that carry it. */
 type IdsByName = Map<string, { name: string; ids: string[] }>;
 
-
 /**
  * Listings per execution, keyed by workspace and record type: however many items name records,
  * each workspace's list is read once.
@@ -30,7 +29,7 @@ type IdsByName = Map<string, { name: string; ids: string[] }>;
 const listings = new PerRunCache<IdsByName>();
 
 /** What a By Name value says, the field it was given in, and the workspace to look in. */
-export interface NameRead {
+interface NameRead {
 	records: NamedRecords;
 	name: string;
 	label: string;

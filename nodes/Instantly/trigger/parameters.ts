@@ -54,8 +54,13 @@ async function campaignFilter(context: IHookFunctions, workspace: string | null)
 	const value = context.getNodeParameter('campaign', '', { extractValue: false });
 	const { mode, text } = locatorParts(value);
 	if (mode !== BY_NAME || text === '') return deliveryCampaignFilter(context);
-	const request = { actingIn: workspace };
-	const id = await idByName(context, { records: 'campaigns', name: text, label: 'Campaign', workspace: workspace === null ? undefined : { id: workspace }, request });
+	const id = await idByName(context, {
+		records: 'campaigns',
+		name: text,
+		label: 'Campaign',
+		workspace: workspace === null ? undefined : { id: workspace },
+		request: { actingIn: workspace },
+	});
 	return id.toLowerCase();
 }
 
