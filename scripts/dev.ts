@@ -19,7 +19,7 @@ import {
 	REPO_ROOT,
 	SimulatorControl,
 	triggerUrl,
-	wireInterestedTable,
+	wireDataTable,
 } from './e2e/lib/instantly';
 import { N8N_VERSIONS } from './e2e/lib/n8n';
 import { stopAllProcesses } from './e2e/lib/processes';
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
 	console.log('[dev] starting n8n');
 	const host = await startN8nHost(options);
 	const { main: n8n, rest } = host;
-	await wireInterestedTable(rest, 'instInterestTbl1');
+	await wireDataTable(rest, 'instInterestTbl1');
 	const triggers = examples.filter((workflow) => workflow.nodes.some((node) => node.type.endsWith('.instantlyTrigger')));
 	if (simulator) {
 		// Against the simulator the triggers can be live at once: their webhooks point at 127.0.0.1.

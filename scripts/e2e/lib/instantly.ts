@@ -77,16 +77,19 @@ export function setTypeVersion(workflow: WorkflowFile, nodeName: string, typeVer
 	nodeNamed(workflow, nodeName).typeVersion = typeVersion;
 }
 
+/** Start nodes a person fires by hand or by the clock; `webhookVariant` swaps either for a Webhook node. */
+const ON_DEMAND_STARTS = new Set(['n8n-nodes-base.scheduleTrigger', 'n8n-nodes-base.manualTrigger']);
+
 /**
- * The daily-import example with its Schedule Trigger swapped for a Webhook node, so a test (or a
+ * An example with its Schedule or Manual Trigger swapped for a Webhook node, so a test (or a
  * person trying the example) can start the same action chain on demand.
  */
 export function webhookVariant(workflow: WorkflowFile, id: string, path: string, webhookId: string): WorkflowFile {
 	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowFile;
-	const schedule = copy.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger');
-	if (!schedule) throw new Error(`${workflow.id} has no Schedule Trigger`);
-	const oldName = schedule.name;
-	Object.assign(schedule, {
+	const start = copy.nodes.find((node) => ON_DEMAND_STARTS.has(node.type));
+	if (!start) throw new Error(`${workflow.id} has no Schedule or Manual Trigger`);
+	const oldName = start.name;
+	Object.assign(start, {
 		name: 'Run Now',
 		type: 'n8n-nodes-base.webhook',
 		typeVersion: 2,
@@ -212,29 +215,35 @@ export class SimulatorControl {
 	}
 }
 
-/** Name of the data table the interested-to-table example writes to. */
-const INTERESTED_TABLE = 'Interested leads';
-
-/** Where the interested leads table lives, for reading its rows back. */
+/** A data table in n8n, for reading its rows back. */
 export interface DataTableRef {
 	projectId: string;
 	tableId: string;
 }
 
+/** The part of an example's Data Table node that says which table it writes and with which columns. */
+interface DataTableNodeParameters {
+	dataTableId: { cachedResultName?: string };
+	columns: { schema: Array<{ id: string; type: string }> };
+}
+
 /**
- * Creates the data table of the interested-to-table example in the owner's personal project
- * (`POST /rest/projects/:id/data-tables`, same on 1.x and 2.x) and points the workflow's Data
- * Table node at it (1.x's node can only address a table by id).
+ * Creates the data table a workflow's Data Table node names (`cachedResultName`), with the columns
+ * and types of the node's mapping, in the owner's personal project (`POST
+ * /rest/projects/:id/data-tables`, same on 1.x and 2.x), and points the node at it by id (1.x's node
+ * can only address a table by id).
  */
-export async function wireInterestedTable(rest: N8nRestClient, workflowId: string): Promise<DataTableRef> {
-	const project = await rest.request<{ id: string }>('GET', '/rest/projects/personal');
-	const table = await rest.request<{ id: string; name: string }>('POST', `/rest/projects/${project.id}/data-tables`, {
-		name: INTERESTED_TABLE,
-		columns: ['email', 'first_name', 'company', 'campaign', 'received_at'].map((name) => ({ name, type: 'string' })),
-	});
+export async function wireDataTable(rest: N8nRestClient, workflowId: string): Promise<DataTableRef> {
 	const stored = await rest.getWorkflow(workflowId);
 	const node = stored.nodes.find((candidate) => candidate.type === 'n8n-nodes-base.dataTable');
 	if (!node) throw new Error(`${workflowId} has no Data Table node`);
+	const { dataTableId, columns } = node.parameters as unknown as DataTableNodeParameters;
+	if (!dataTableId.cachedResultName) throw new Error(`${workflowId}: the Data Table node names no table`);
+	const project = await rest.request<{ id: string }>('GET', '/rest/projects/personal');
+	const table = await rest.request<{ id: string; name: string }>('POST', `/rest/projects/${project.id}/data-tables`, {
+		name: dataTableId.cachedResultName,
+		columns: columns.schema.map(({ id, type }) => ({ name: id, type })),
+	});
 	node.parameters.dataTableId = { __rl: true, mode: 'id', value: table.id, cachedResultName: table.name };
 	await rest.request('PATCH', `/rest/workflows/${workflowId}`, {
 		name: stored.name,
@@ -243,6 +252,15 @@ export async function wireInterestedTable(rest: N8nRestClient, workflowId: strin
 		versionId: stored.versionId,
 	});
 	return { projectId: project.id, tableId: table.id };
+}
+
+/** The first 100 rows of a data table. */
+export async function dataTableRows(rest: N8nRestClient, { projectId, tableId }: DataTableRef): Promise<Array<Record<string, unknown>>> {
+	const page = await rest.request<{ data: Array<Record<string, unknown>> } | Array<Record<string, unknown>>>(
+		'GET',
+		`/rest/projects/${projectId}/data-tables/${tableId}/rows?take=100&skip=0`,
+	);
+	return Array.isArray(page) ? page : page.data;
 }
 
 /** Points the daily-import example at a lead list and a campaign. */

@@ -5,7 +5,7 @@
  * OpenAPI validation over the whole run.
  */
 import { assert, type Checks } from '../lib/checks';
-import { PACKAGE_NAME, SECRET_HEADER, triggerEvents, triggerUrl, wireInterestedTable, type SimulatorState } from '../lib/instantly';
+import { PACKAGE_NAME, SECRET_HEADER, triggerEvents, triggerUrl, wireDataTable, type SimulatorState } from '../lib/instantly';
 import { delay } from '../lib/processes';
 import { IDS, triggerWorkflows, waitFor, type Context } from './context';
 import { credentialChecks } from './credentials';
@@ -19,7 +19,7 @@ export async function activationSteps(ctx: Context, checks: Checks): Promise<voi
 	});
 	await credentialChecks(ctx, checks);
 	await checks.run('data table "Interested leads" created and wired into the example', async () => {
-		ctx.table = await wireInterestedTable(ctx.host.rest, IDS.table);
+		ctx.table = await wireDataTable(ctx.host.rest, IDS.table);
 	});
 	await checks.run(
 		'activation: every example workflow activates over REST',
