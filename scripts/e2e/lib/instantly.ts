@@ -17,6 +17,8 @@ export const SECRET_HEADER = 'x-n8n-instantly-secret';
 /** The Instantly Trigger's webhook path (its URL is `/webhook/<webhookId>/webhook`). */
 const TRIGGER_PATH = 'webhook';
 export const PACKAGE_NAME = 'n8n-nodes-instantly-ai';
+/** The agency examples' workflow ids. */
+export const AGENCY_EXAMPLES = { report: 'instAgencyReport', clientTemplate: 'instAgencyClient', onboard: 'instAgencyOnbrd1' } as const;
 
 /** A workflow file as n8n's import:workflow reads it. */
 export interface WorkflowFile {
@@ -57,7 +59,8 @@ export function byId(value: string): Record<string, unknown> {
 	return { __rl: true, mode: 'id', value };
 }
 
-function nodeNamed(workflow: WorkflowFile, nodeName: string): WorkflowFile['nodes'][number] {
+/** A workflow's node by name. */
+export function nodeNamed(workflow: WorkflowFile, nodeName: string): WorkflowFile['nodes'][number] {
 	const node = workflow.nodes.find((candidate) => candidate.name === nodeName);
 	if (!node) throw new Error(`${workflow.id} has no node "${nodeName}"`);
 	return node;
@@ -271,4 +274,28 @@ export function fillDailyImport(
 ): void {
 	setParameter(workflow, 'Get Leads of List', 'filters.listId', { ...byId(list.id), cachedResultName: list.name });
 	setParameter(workflow, 'Add Leads to Campaign', 'campaignId', { ...byId(campaign.id), cachedResultName: campaign.name });
+}
+
+/** A client workspace as the agency examples are pointed at it. */
+export interface ClientWorkspace {
+	id: string;
+	name: string;
+}
+
+/** Points the client template's trigger at a client workspace, as picking it from the list stores it. */
+export function setTriggerWorkspace(workflow: WorkflowFile, client: ClientWorkspace): void {
+	setParameter(workflow, 'Instantly Trigger', 'clientWorkspace', { __rl: true, mode: 'list', value: client.id, cachedResultName: client.name });
+}
+
+/** One field a Set node assigns, as stored (an expression stays unevaluated). */
+export function setNodeField(workflow: WorkflowFile, nodeName: string, field: string): { name: string; type: string; value: unknown } {
+	const { assignments } = nodeNamed(workflow, nodeName).parameters.assignments as { assignments: Array<{ name: string; type: string; value: unknown }> };
+	const found = assignments.find((assignment) => assignment.name === field);
+	if (!found) throw new Error(`${workflow.id}: "${nodeName}" sets no ${field}`);
+	return found;
+}
+
+/** Sets the one value of the onboarding example: the client workspace it acts in. */
+export function fillOnboarding(workflow: WorkflowFile, clientWorkspaceId: string): void {
+	setNodeField(workflow, 'Client to Onboard', 'client_workspace_id').value = clientWorkspaceId;
 }
