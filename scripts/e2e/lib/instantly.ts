@@ -198,6 +198,11 @@ export class SimulatorControl {
 		await this.call('DELETE', '/faults');
 	}
 
+	/** Every workspace the simulator holds. */
+	async workspaces(): Promise<Array<{ id: string; name: string }>> {
+		return await this.call('GET', '/workspaces');
+	}
+
 	async event(apiKey: string, event: { event_type: string; campaign_id?: string; lead_email?: string }): Promise<unknown> {
 		return await this.call('POST', '/events', { apiKey, ...event });
 	}

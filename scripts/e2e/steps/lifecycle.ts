@@ -51,9 +51,23 @@ export async function restartCheck(ctx: Context, checks: Checks): Promise<void> 
 }
 
 export async function deactivationSteps(ctx: Context, checks: Checks): Promise<void> {
-	await checks.run('deactivation: every workflow deactivates, zero webhooks left in the simulator', async () => {
+	await checks.run('deactivation: every workflow deactivates, zero webhooks left in any workspace of the simulator', async () => {
 		for (const id of Object.values(IDS)) await ctx.host.rest.deactivateWorkflow(id);
-		await waitFor('no webhooks in the simulator', async () => (await ctx.control.state(ctx.workspaceId)).webhooks.length === 0, 30_000);
+		let left: string[] = [];
+		try {
+			await waitFor(
+				'no webhooks in the simulator',
+				async () => {
+					const workspaces = await ctx.control.workspaces();
+					const states = await Promise.all(workspaces.map(async ({ id }) => await ctx.control.state(id)));
+					left = states.flatMap((state, index) => state.webhooks.map((hook) => `${workspaces[index].name}: ${hook.event_type} → ${hook.target_hook_url}`));
+					return left.length === 0;
+				},
+				30_000,
+			);
+		} catch {
+			throw new Error(`webhooks left: ${left.join('; ')}`);
+		}
 	});
 	await checks.run('OpenAPI: zero requests failed the simulator validation', async () => {
 		const invalid = await ctx.control.invalidRequests();
