@@ -4,6 +4,7 @@
  * simulator's control API.
  */
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -143,7 +144,12 @@ export function triggerEvents(workflow: WorkflowFile): string[] {
 /** The parts of the simulator's workspace state the e2e reads. */
 export interface SimulatorState {
 	id: string;
-	campaigns: Array<{ id: string; name: string; status: number }>;
+	campaigns: Array<{
+		id: string;
+		name: string;
+		status: number;
+		campaign_schedule?: { schedules: Array<{ timing: { from: string; to: string }; days: Record<string, boolean>; timezone: string }> };
+	}>;
 	leads: Array<{ id: string; email: string; campaign: string | null; list_id: string | null; lt_interest_status?: number | null; first_name?: string }>;
 	leadLists: Array<{ id: string; name: string }>;
 	blockListEntries: Array<{ id: string; bl_value: string }>;
@@ -159,6 +165,14 @@ export interface SimulatorRequest {
 	status: number | null;
 	fault?: string;
 	dropped?: boolean;
+}
+
+/** Where the simulator delivered an event, and how that went. */
+export interface SimulatorDelivery {
+	url: string;
+	eventType: string;
+	success: boolean;
+	statusCode: number | null;
 }
 
 /** `POST /__simulator/faults`: the next matching calls fail this way. */
@@ -203,7 +217,8 @@ export class SimulatorControl {
 		return await this.call('GET', '/workspaces');
 	}
 
-	async event(apiKey: string, event: { event_type: string; campaign_id?: string; lead_email?: string }): Promise<unknown> {
+	/** Makes an event happen in the workspace of `apiKey`; answers once its deliveries are done. */
+	async event(apiKey: string, event: { event_type: string; campaign_id?: string; lead_email?: string }): Promise<SimulatorDelivery[]> {
 		return await this.call('POST', '/events', { apiKey, ...event });
 	}
 
@@ -290,6 +305,20 @@ export interface ClientWorkspace {
 /** Points the client template's trigger at a client workspace, as picking it from the list stores it. */
 export function setTriggerWorkspace(workflow: WorkflowFile, client: ClientWorkspace): void {
 	setParameter(workflow, 'Instantly Trigger', 'clientWorkspace', { __rl: true, mode: 'list', value: client.id, cachedResultName: client.name });
+}
+
+/**
+ * The client template set up for one client, as an agency makes it: duplicated (a new id and name,
+ * and, as n8n gives a duplicate, a new webhook id, since two live triggers cannot share a path),
+ * then only the trigger's Workspace changed.
+ */
+export function clientTemplateCopy(template: WorkflowFile, client: ClientWorkspace, id: string): WorkflowFile {
+	const copy = JSON.parse(JSON.stringify(template)) as WorkflowFile;
+	copy.id = id;
+	copy.name = `${template.name} · ${client.name}`;
+	nodeNamed(copy, 'Instantly Trigger').webhookId = randomUUID();
+	setTriggerWorkspace(copy, client);
+	return copy;
 }
 
 /** One field a Set node assigns, as stored (an expression stays unevaluated). */
