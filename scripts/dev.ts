@@ -12,14 +12,17 @@ import { join } from 'node:path';
 import { startSimulator, seedDemoAgency, seedDemoWorkspace, type CreatedAgency, type Simulator } from '../simulator';
 import { freshUserFolder, importIntoUserFolder, installN8n, startN8nHost } from './e2e/lib/host';
 import {
+	AGENCY_EXAMPLES,
 	buildAndPack,
 	DEMO_CREDENTIAL,
 	fillDailyImport,
+	fillOnboarding,
 	loadExamples,
 	REPO_ROOT,
+	setTriggerWorkspace,
 	SimulatorControl,
 	triggerUrl,
-	wireInterestedTable,
+	wireDataTable,
 } from './e2e/lib/instantly';
 import { N8N_VERSIONS } from './e2e/lib/n8n';
 import { stopAllProcesses } from './e2e/lib/processes';
@@ -55,6 +58,12 @@ async function main(): Promise<void> {
 		const state = await new SimulatorControl(simulator.url).state(simulator.workspace(apiKey).id);
 		const daily = examples.find((workflow) => workflow.id === 'instDailyImport1');
 		if (daily) fillDailyImport(daily, state.leadLists[0], state.campaigns[1]);
+		// The agency examples' one value each: the first accepted client (the trigger is activated below).
+		const client = agency.clients[0];
+		for (const workflow of examples) {
+			if (workflow.id === AGENCY_EXAMPLES.clientTemplate) setTriggerWorkspace(workflow, client);
+			if (workflow.id === AGENCY_EXAMPLES.onboard) fillOnboarding(workflow, client.id);
+		}
 	}
 
 	const options = { version: VERSION, port, userFolder };
@@ -68,7 +77,8 @@ async function main(): Promise<void> {
 	console.log('[dev] starting n8n');
 	const host = await startN8nHost(options);
 	const { main: n8n, rest } = host;
-	await wireInterestedTable(rest, 'instInterestTbl1');
+	await wireDataTable(rest, 'instInterestTbl1');
+	await wireDataTable(rest, AGENCY_EXAMPLES.report);
 	const triggers = examples.filter((workflow) => workflow.nodes.some((node) => node.type.endsWith('.instantlyTrigger')));
 	if (simulator) {
 		// Against the simulator the triggers can be live at once: their webhooks point at 127.0.0.1.
@@ -98,7 +108,9 @@ async function main(): Promise<void> {
 			`  curl -s -X POST ${simulator.url}/__simulator/events -H 'content-type: application/json' \\`,
 			`    -d '{"apiKey":"${apiKey}","event_type":"reply_received","lead_email":"${lead?.email ?? 'jane.doe0@prospectinc.com'}"}'`,
 			'Other event_type values: email_bounced, lead_unsubscribed (→ block list), lead_interested (→ data table).',
-			`In a client workspace: "workspaceId":"${client.id}" instead of "apiKey" (${client.name}; a lead of its "Q3 Outbound": ${clientLead?.email}).`,
+			`In a client workspace: "workspaceId":"${client.id}" instead of "apiKey" (${client.name}; a lead of its "Q3 Outbound": ${clientLead?.email}):`,
+			`  the agency client template is live there (reply_received → Interested, email_bounced → block list);`,
+			`  the agency daily report and onboarding examples run from the editor (onboarding acts in ${client.name}).`,
 			`Then open ${n8n.baseUrl}/home/executions`,
 		);
 	} else {

@@ -1,10 +1,10 @@
 /**
  * The package inside a real n8n, against the Instantly simulator, with no clicks:
- * simulator (demo workspace) → package tarball installed into a fresh user folder → credential
- * and example workflows imported (CLI) → n8n started → node types, credential tests, activation
- * (webhooks registered in the simulator), events → executions → simulator state, forged
- * deliveries refused, action workflows, optional editor check, restart, deactivation → every
- * process stopped. Each assertion is a named check; the results go to a JSON file.
+ * simulator (demo workspace, whose key is also an agency's admin key) → package tarball installed
+ * into a fresh user folder → credential and example workflows imported (CLI) → n8n started → node
+ * types, credential tests, activation (webhooks registered in the simulator), events → executions
+ * → simulator state, forged deliveries refused, action workflows, the agency examples across client
+ * workspaces, optional editor check, restart, deactivation → every process stopped. Each assertion is a named check; the results go to a JSON file.
  *
  * `--queue` (2.x only) runs the same checks in n8n queue mode: Redis on a free port, `n8n start`
  * (main: REST, activation), `n8n webhook` (deliveries; `WEBHOOK_URL` points at it) and
@@ -18,7 +18,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
-import { startSimulator, seedDemoWorkspace, type Simulator } from '../../simulator';
+import { startSimulator, seedDemoAgency, seedDemoWorkspace, type Simulator } from '../../simulator';
 import { browserCheck } from './browser-check';
 import { Checks, type LineResult } from './lib/checks';
 import { freshUserFolder, importIntoUserFolder, installN8n, startN8nHost, startQueueHost, type N8nHost, type QueueHost } from './lib/host';
@@ -27,6 +27,7 @@ import { isLegacyN8n, N8N_VERSIONS, type N8nInstanceOptions } from './lib/n8n';
 import { stopAllProcesses } from './lib/processes';
 import { freePort, startRedis } from './lib/queue';
 import { actionSteps } from './steps/actions';
+import { agencySteps } from './steps/agency';
 import { DEMO_KEY, IDS, log, type Context, type ScenarioWorkflows } from './steps/context';
 import { createCredentialWorkspaces, scenarioCredentials } from './steps/credentials';
 import { deliveryChecks } from './steps/deliveries';
@@ -35,7 +36,7 @@ import { eventChecks } from './steps/events';
 import { activationSteps, deactivationSteps, restartCheck } from './steps/lifecycle';
 import { duplicateFilterStep, everythingStoppedStep, webhookProcessOnlyStep, withDuplicateWindow, workerRanEverythingStep } from './steps/queue';
 import { secretSteps } from './steps/secrets';
-import { prepareWorkflows } from './steps/workflows';
+import { prepareAgencyWorkflows, prepareWorkflows } from './steps/workflows';
 
 const ARTIFACTS = join(REPO_ROOT, '.e2e');
 const DEFAULT_PORTS: Record<string, number> = { [N8N_VERSIONS.current]: 5731, [N8N_VERSIONS.legacy]: 5741 };
@@ -61,6 +62,7 @@ const singleProcessPass: Pass<N8nHost> = {
 		await secretSteps(ctx, checks);
 		await actionSteps(ctx, checks);
 		await faultDrills(ctx, checks);
+		await agencySteps(ctx, checks);
 		if (args.browser) {
 			await ctx.time('browserMs', async () =>
 				await checks.run('browser: editor shows our nodes and panels without issues', async () =>
@@ -96,6 +98,7 @@ const queuePass: Pass<QueueHost> = {
 		await secretSteps(ctx, checks);
 		await duplicateFilterStep(ctx, checks);
 		await actionSteps(ctx, checks);
+		await agencySteps(ctx, checks);
 		await restartCheck(ctx, checks);
 		await eventChecks(ctx, checks, 'after restart');
 		await workerRanEverythingStep(ctx, checks);
@@ -144,9 +147,11 @@ async function runLine<Host extends N8nHost>(args: Args, pass: Pass<Host>): Prom
 
 		simulator = await startSimulator({ rateLimits: false });
 		const demo = seedDemoWorkspace(simulator, DEMO_KEY);
+		// The demo key is also the agency's admin key, as in `npm run dev`: one credential for both.
+		const agency = prepareAgencyWorkflows(seedDemoAgency(simulator, DEMO_KEY));
 		const control = new SimulatorControl(simulator.url);
 		const state = await control.state(demo.id);
-		log(label, `simulator at ${simulator.url}, demo workspace ${demo.id}`);
+		log(label, `simulator at ${simulator.url}, demo workspace ${demo.id}, agency clients ${agency.clients.map((client) => `${client.name} ${client.id} (${client.status})`).join(', ')}`);
 
 		const userFolder = join(ARTIFACTS, `scenario-${label}`);
 		const options: N8nInstanceOptions = { version, port: args.port, userFolder };
@@ -157,11 +162,13 @@ async function runLine<Host extends N8nHost>(args: Args, pass: Pass<Host>): Prom
 		const workflows = pass.workflows(state);
 		const credentials = scenarioCredentials(simulator.url);
 		// The CLI imports run without the queue settings (they only write the shared database).
-		await time('cliImportMs', async () => await importIntoUserFolder(options, { credentials, workflows: Object.values(workflows) }));
+		await time('cliImportMs', async () =>
+			await importIntoUserFolder(options, { credentials, workflows: [...Object.values(workflows), ...Object.values(agency.workflows)] }),
+		);
 
 		host = await pass.start(options, { label, time });
 		log(label, `n8n ready at ${host.main.baseUrl} (log ${host.main.logFile})`);
-		const ctx: Context<Host> = { version, label, host, simulator, control, workspaceId: demo.id, workflows, seen: new Map(), time };
+		const ctx: Context<Host> = { version, label, host, simulator, control, workspaceId: demo.id, workflows, agency, seen: new Map(), time };
 		await pass.checks(ctx, checks, args);
 
 		await host.stop();

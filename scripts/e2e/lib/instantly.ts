@@ -4,6 +4,7 @@
  * simulator's control API.
  */
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -17,6 +18,8 @@ export const SECRET_HEADER = 'x-n8n-instantly-secret';
 /** The Instantly Trigger's webhook path (its URL is `/webhook/<webhookId>/webhook`). */
 const TRIGGER_PATH = 'webhook';
 export const PACKAGE_NAME = 'n8n-nodes-instantly-ai';
+/** The agency examples' workflow ids. */
+export const AGENCY_EXAMPLES = { report: 'instAgencyReport', clientTemplate: 'instAgencyClient', onboard: 'instAgencyOnbrd1' } as const;
 
 /** A workflow file as n8n's import:workflow reads it. */
 export interface WorkflowFile {
@@ -57,7 +60,8 @@ export function byId(value: string): Record<string, unknown> {
 	return { __rl: true, mode: 'id', value };
 }
 
-function nodeNamed(workflow: WorkflowFile, nodeName: string): WorkflowFile['nodes'][number] {
+/** A workflow's node by name. */
+export function nodeNamed(workflow: WorkflowFile, nodeName: string): WorkflowFile['nodes'][number] {
 	const node = workflow.nodes.find((candidate) => candidate.name === nodeName);
 	if (!node) throw new Error(`${workflow.id} has no node "${nodeName}"`);
 	return node;
@@ -77,16 +81,19 @@ export function setTypeVersion(workflow: WorkflowFile, nodeName: string, typeVer
 	nodeNamed(workflow, nodeName).typeVersion = typeVersion;
 }
 
+/** Start nodes a person fires by hand or by the clock; `webhookVariant` swaps either for a Webhook node. */
+const ON_DEMAND_STARTS = new Set(['n8n-nodes-base.scheduleTrigger', 'n8n-nodes-base.manualTrigger']);
+
 /**
- * The daily-import example with its Schedule Trigger swapped for a Webhook node, so a test (or a
+ * An example with its Schedule or Manual Trigger swapped for a Webhook node, so a test (or a
  * person trying the example) can start the same action chain on demand.
  */
 export function webhookVariant(workflow: WorkflowFile, id: string, path: string, webhookId: string): WorkflowFile {
 	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowFile;
-	const schedule = copy.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger');
-	if (!schedule) throw new Error(`${workflow.id} has no Schedule Trigger`);
-	const oldName = schedule.name;
-	Object.assign(schedule, {
+	const start = copy.nodes.find((node) => ON_DEMAND_STARTS.has(node.type));
+	if (!start) throw new Error(`${workflow.id} has no Schedule or Manual Trigger`);
+	const oldName = start.name;
+	Object.assign(start, {
 		name: 'Run Now',
 		type: 'n8n-nodes-base.webhook',
 		typeVersion: 2,
@@ -137,7 +144,12 @@ export function triggerEvents(workflow: WorkflowFile): string[] {
 /** The parts of the simulator's workspace state the e2e reads. */
 export interface SimulatorState {
 	id: string;
-	campaigns: Array<{ id: string; name: string; status: number }>;
+	campaigns: Array<{
+		id: string;
+		name: string;
+		status: number;
+		campaign_schedule?: { schedules: Array<{ timing: { from: string; to: string }; days: Record<string, boolean>; timezone: string }> };
+	}>;
 	leads: Array<{ id: string; email: string; campaign: string | null; list_id: string | null; lt_interest_status?: number | null; first_name?: string }>;
 	leadLists: Array<{ id: string; name: string }>;
 	blockListEntries: Array<{ id: string; bl_value: string }>;
@@ -153,6 +165,14 @@ export interface SimulatorRequest {
 	status: number | null;
 	fault?: string;
 	dropped?: boolean;
+}
+
+/** Where the simulator delivered an event, and how that went. */
+export interface SimulatorDelivery {
+	url: string;
+	eventType: string;
+	success: boolean;
+	statusCode: number | null;
 }
 
 /** `POST /__simulator/faults`: the next matching calls fail this way. */
@@ -192,7 +212,13 @@ export class SimulatorControl {
 		await this.call('DELETE', '/faults');
 	}
 
-	async event(apiKey: string, event: { event_type: string; campaign_id?: string; lead_email?: string }): Promise<unknown> {
+	/** Every workspace the simulator holds. */
+	async workspaces(): Promise<Array<{ id: string; name: string }>> {
+		return await this.call('GET', '/workspaces');
+	}
+
+	/** Makes an event happen in the workspace of `apiKey`; answers once its deliveries are done. */
+	async event(apiKey: string, event: { event_type: string; campaign_id?: string; lead_email?: string }): Promise<SimulatorDelivery[]> {
 		return await this.call('POST', '/events', { apiKey, ...event });
 	}
 
@@ -212,29 +238,35 @@ export class SimulatorControl {
 	}
 }
 
-/** Name of the data table the interested-to-table example writes to. */
-const INTERESTED_TABLE = 'Interested leads';
-
-/** Where the interested leads table lives, for reading its rows back. */
+/** A data table in n8n, for reading its rows back. */
 export interface DataTableRef {
 	projectId: string;
 	tableId: string;
 }
 
+/** The part of an example's Data Table node that says which table it writes and with which columns. */
+interface DataTableNodeParameters {
+	dataTableId: { cachedResultName?: string };
+	columns: { schema: Array<{ id: string; type: string }> };
+}
+
 /**
- * Creates the data table of the interested-to-table example in the owner's personal project
- * (`POST /rest/projects/:id/data-tables`, same on 1.x and 2.x) and points the workflow's Data
- * Table node at it (1.x's node can only address a table by id).
+ * Creates the data table a workflow's Data Table node names (`cachedResultName`), with the columns
+ * and types of the node's mapping, in the owner's personal project (`POST
+ * /rest/projects/:id/data-tables`, same on 1.x and 2.x), and points the node at it by id (1.x's node
+ * can only address a table by id).
  */
-export async function wireInterestedTable(rest: N8nRestClient, workflowId: string): Promise<DataTableRef> {
-	const project = await rest.request<{ id: string }>('GET', '/rest/projects/personal');
-	const table = await rest.request<{ id: string; name: string }>('POST', `/rest/projects/${project.id}/data-tables`, {
-		name: INTERESTED_TABLE,
-		columns: ['email', 'first_name', 'company', 'campaign', 'received_at'].map((name) => ({ name, type: 'string' })),
-	});
+export async function wireDataTable(rest: N8nRestClient, workflowId: string): Promise<DataTableRef> {
 	const stored = await rest.getWorkflow(workflowId);
 	const node = stored.nodes.find((candidate) => candidate.type === 'n8n-nodes-base.dataTable');
 	if (!node) throw new Error(`${workflowId} has no Data Table node`);
+	const { dataTableId, columns } = node.parameters as unknown as DataTableNodeParameters;
+	if (!dataTableId.cachedResultName) throw new Error(`${workflowId}: the Data Table node names no table`);
+	const project = await rest.request<{ id: string }>('GET', '/rest/projects/personal');
+	const table = await rest.request<{ id: string; name: string }>('POST', `/rest/projects/${project.id}/data-tables`, {
+		name: dataTableId.cachedResultName,
+		columns: columns.schema.map(({ id, type }) => ({ name: id, type })),
+	});
 	node.parameters.dataTableId = { __rl: true, mode: 'id', value: table.id, cachedResultName: table.name };
 	await rest.request('PATCH', `/rest/workflows/${workflowId}`, {
 		name: stored.name,
@@ -245,6 +277,15 @@ export async function wireInterestedTable(rest: N8nRestClient, workflowId: strin
 	return { projectId: project.id, tableId: table.id };
 }
 
+/** The first 100 rows of a data table. */
+export async function dataTableRows(rest: N8nRestClient, { projectId, tableId }: DataTableRef): Promise<Array<Record<string, unknown>>> {
+	const page = await rest.request<{ data: Array<Record<string, unknown>> } | Array<Record<string, unknown>>>(
+		'GET',
+		`/rest/projects/${projectId}/data-tables/${tableId}/rows?take=100&skip=0`,
+	);
+	return Array.isArray(page) ? page : page.data;
+}
+
 /** Points the daily-import example at a lead list and a campaign. */
 export function fillDailyImport(
 	workflow: WorkflowFile,
@@ -253,4 +294,42 @@ export function fillDailyImport(
 ): void {
 	setParameter(workflow, 'Get Leads of List', 'filters.listId', { ...byId(list.id), cachedResultName: list.name });
 	setParameter(workflow, 'Add Leads to Campaign', 'campaignId', { ...byId(campaign.id), cachedResultName: campaign.name });
+}
+
+/** A client workspace as the agency examples are pointed at it. */
+export interface ClientWorkspace {
+	id: string;
+	name: string;
+}
+
+/** Points the client template's trigger at a client workspace, as picking it from the list stores it. */
+export function setTriggerWorkspace(workflow: WorkflowFile, client: ClientWorkspace): void {
+	setParameter(workflow, 'Instantly Trigger', 'clientWorkspace', { __rl: true, mode: 'list', value: client.id, cachedResultName: client.name });
+}
+
+/**
+ * The client template set up for one client, as an agency makes it: duplicated (a new id and name,
+ * and, as n8n gives a duplicate, a new webhook id, since two live triggers cannot share a path),
+ * then only the trigger's Workspace changed.
+ */
+export function clientTemplateCopy(template: WorkflowFile, client: ClientWorkspace, id: string): WorkflowFile {
+	const copy = JSON.parse(JSON.stringify(template)) as WorkflowFile;
+	copy.id = id;
+	copy.name = `${template.name} · ${client.name}`;
+	nodeNamed(copy, 'Instantly Trigger').webhookId = randomUUID();
+	setTriggerWorkspace(copy, client);
+	return copy;
+}
+
+/** One field a Set node assigns, as stored (an expression stays unevaluated). */
+export function setNodeField(workflow: WorkflowFile, nodeName: string, field: string): { name: string; type: string; value: unknown } {
+	const { assignments } = nodeNamed(workflow, nodeName).parameters.assignments as { assignments: Array<{ name: string; type: string; value: unknown }> };
+	const found = assignments.find((assignment) => assignment.name === field);
+	if (!found) throw new Error(`${workflow.id}: "${nodeName}" sets no ${field}`);
+	return found;
+}
+
+/** Sets the one value of the onboarding example: the client workspace it acts in. */
+export function fillOnboarding(workflow: WorkflowFile, clientWorkspaceId: string): void {
+	setNodeField(workflow, 'Client to Onboard', 'client_workspace_id').value = clientWorkspaceId;
 }

@@ -2,7 +2,7 @@
  * What every scenario step works with: the running n8n host, the simulator and its control API,
  * the imported workflows, and the helpers that find an execution by what its trigger emitted.
  */
-import type { Simulator } from '../../../simulator';
+import type { AgencyClient, CreatedAgency, Simulator } from '../../../simulator';
 import { assert } from '../lib/checks';
 import type { DataTableRef, SimulatorControl, SimulatorState, WorkflowFile } from '../lib/instantly';
 import type { N8nHost } from '../lib/host';
@@ -30,9 +30,28 @@ export const WEBHOOK_PATHS = {
 	faultGet: 'e2e-fault-get',
 	faultReply: 'e2e-fault-reply',
 	bodyProbe: 'e2e-body-probe',
+	agencyReport: 'e2e-agency-report',
+	agencyOnboard: 'e2e-agency-onboard',
+} as const;
+/**
+ * The agency workflows: the client template once per client (A and B), and the report and
+ * onboarding examples started by a Webhook node. Activated by the agency step itself.
+ */
+export const AGENCY_IDS = {
+	clientA: 'instAgencyClntA1',
+	clientB: 'instAgencyClntB1',
+	report: 'instAgencyRprtHk',
+	onboard: 'instAgencyOnbdHk',
 } as const;
 
 export type ScenarioWorkflows = Record<keyof typeof IDS, WorkflowFile>;
+
+/** The agency the demo key administers, the clients each agency workflow acts for, and those workflows. */
+export interface AgencyRun extends CreatedAgency {
+	/** Client A and client B run one copy of the client template each; `onboarded` is the onboarding example's client. */
+	roles: Record<'a' | 'b' | 'onboarded', AgencyClient>;
+	workflows: Record<keyof typeof AGENCY_IDS, WorkflowFile>;
+}
 
 export interface Context<Host extends N8nHost = N8nHost> {
 	version: string;
@@ -43,6 +62,7 @@ export interface Context<Host extends N8nHost = N8nHost> {
 	control: SimulatorControl;
 	workspaceId: string;
 	workflows: ScenarioWorkflows;
+	agency: AgencyRun;
 	/** Executions already matched, per workflow id, and the leads handed out (key `leads`). */
 	seen: Map<string, Set<string>>;
 	table?: DataTableRef;

@@ -1,5 +1,6 @@
 /** Instantly events fired through the simulator, followed through n8n's executions into the state the example workflows change. */
 import { assert, type Checks } from '../lib/checks';
+import { dataTableRows } from '../lib/instantly';
 import { DEMO_KEY, IDS, output, unusedCampaignLead, waitFor, waitForExecutionWith, type Context } from './context';
 
 /** Fires events in the simulator and checks executions and the state the downstream nodes changed. */
@@ -49,20 +50,9 @@ export async function eventChecks(ctx: Context, checks: Checks, phase: string): 
 		await ctx.control.event(DEMO_KEY, { event_type: 'lead_interested', campaign_id: campaign.id, lead_email: lead.email });
 		const execution = await waitForExecutionWith(ctx, IDS.table, 'Instantly Trigger', (json) => json.lead_email === lead.email);
 		assert(output(execution, 'Save to Data Table'), 'Save to Data Table has no output');
-		const rows = await tableRows(ctx);
+		assert(ctx.table, 'the data table was not created');
+		const rows = await dataTableRows(ctx.host.rest, ctx.table);
 		const row = rows.find((candidate) => candidate.email === lead.email);
 		assert(row && row.campaign === campaign.name && row.first_name === lead.first_name, `rows ${JSON.stringify(rows).slice(0, 800)}`);
 	});
 }
-
-/** The rows of the data table the table example writes to. */
-async function tableRows(ctx: Context): Promise<Array<Record<string, unknown>>> {
-	assert(ctx.table, 'the data table was not created');
-	const { tableId, projectId } = ctx.table;
-	const page = await ctx.host.rest.request<{ data: Array<Record<string, unknown>> } | Array<Record<string, unknown>>>(
-		'GET',
-		`/rest/projects/${projectId}/data-tables/${tableId}/rows?take=100&skip=0`,
-	);
-	return Array.isArray(page) ? page : page.data;
-}
-

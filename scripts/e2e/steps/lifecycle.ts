@@ -5,7 +5,7 @@
  * OpenAPI validation over the whole run.
  */
 import { assert, type Checks } from '../lib/checks';
-import { PACKAGE_NAME, SECRET_HEADER, triggerEvents, triggerUrl, wireInterestedTable, type SimulatorState } from '../lib/instantly';
+import { PACKAGE_NAME, SECRET_HEADER, triggerEvents, triggerUrl, wireDataTable, type SimulatorState } from '../lib/instantly';
 import { delay } from '../lib/processes';
 import { IDS, triggerWorkflows, waitFor, type Context } from './context';
 import { credentialChecks } from './credentials';
@@ -19,7 +19,7 @@ export async function activationSteps(ctx: Context, checks: Checks): Promise<voi
 	});
 	await credentialChecks(ctx, checks);
 	await checks.run('data table "Interested leads" created and wired into the example', async () => {
-		ctx.table = await wireInterestedTable(ctx.host.rest, IDS.table);
+		ctx.table = await wireDataTable(ctx.host.rest, IDS.table);
 	});
 	await checks.run(
 		'activation: every example workflow activates over REST',
@@ -51,9 +51,23 @@ export async function restartCheck(ctx: Context, checks: Checks): Promise<void> 
 }
 
 export async function deactivationSteps(ctx: Context, checks: Checks): Promise<void> {
-	await checks.run('deactivation: every workflow deactivates, zero webhooks left in the simulator', async () => {
+	await checks.run('deactivation: every workflow deactivates, zero webhooks left in any workspace of the simulator', async () => {
 		for (const id of Object.values(IDS)) await ctx.host.rest.deactivateWorkflow(id);
-		await waitFor('no webhooks in the simulator', async () => (await ctx.control.state(ctx.workspaceId)).webhooks.length === 0, 30_000);
+		let left: string[] = [];
+		try {
+			await waitFor(
+				'no webhooks in the simulator',
+				async () => {
+					const workspaces = await ctx.control.workspaces();
+					const states = await Promise.all(workspaces.map(async ({ id }) => await ctx.control.state(id)));
+					left = states.flatMap((state, index) => state.webhooks.map((hook) => `${workspaces[index].name}: ${hook.event_type} → ${hook.target_hook_url}`));
+					return left.length === 0;
+				},
+				30_000,
+			);
+		} catch {
+			throw new Error(`webhooks left: ${left.join('; ')}`);
+		}
 	});
 	await checks.run('OpenAPI: zero requests failed the simulator validation', async () => {
 		const invalid = await ctx.control.invalidRequests();
