@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultSpec } from './faults';
 import type { RateLimitConfig } from './rateLimit';
 import { forceBackgroundJob } from './resources/backgroundJobs';
+import { forceEmailVerification } from './resources/emailVerifications';
 import type { EventInput } from './resources/types';
 import { sendJson } from './http';
 import type { CreateAgencyOptions, Simulator } from './simulator';
@@ -59,6 +60,12 @@ const CONTROL_ROUTES: Array<[method: string, path: string, summary: string, rout
 		'workspaces/:id/background-jobs/:jobId',
 		"make a job report the given fields (status, progress, error…), as Instantly's jobs can",
 		(simulator, body, [id, jobId]) => forceBackgroundJob(simulator.workspace(id), jobId, body ?? {}),
+	],
+	[
+		'POST',
+		'workspaces/:id/email-verifications/:email',
+		'settle a pending verification now, then make it report the given fields (verification_status…)',
+		(simulator, body, [id, email]) => forceEmailVerification(simulator.workspace(id), email, body ?? {}),
 	],
 	['GET', 'workspaces/:id/state', "the workspace's live state", (simulator, _body, [id]) => dumpWorkspace(simulator.workspace(id))],
 	[

@@ -42,14 +42,15 @@ export interface RouteMatch {
 
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 const DOCUMENT_BASE = 'https://instantly.simulator/openapi.json';
-const SCOPE_SENTENCE = /Requires one of the following scopes:([^\n]*)/;
+const SCOPE_SENTENCE = /Requires one of the following scopes:([^\n]*)/g;
 
 export const OPENAPI_PATH = join(__dirname, 'openapi', 'api_v2.json');
 
+// A few descriptions say it twice, first with the narrow scope alone (`POST /email-verification`),
+// then with the `:all` forms; every scope named in any of them is accepted.
 function declaredScopes(description: string | undefined): string[] {
-	const sentence = SCOPE_SENTENCE.exec(description ?? '');
-	if (!sentence) return [];
-	return [...sentence[1].matchAll(/`([^`]+)`/g)].map((match) => match[1]);
+	const sentences = [...(description ?? '').matchAll(SCOPE_SENTENCE)];
+	return [...new Set(sentences.flatMap((sentence) => [...sentence[1].matchAll(/`([^`]+)`/g)].map((match) => match[1])))];
 }
 
 function firstSegment(template: string): string {

@@ -24,6 +24,8 @@ export interface SimulatorOptions {
 	deliveryAttempts?: number;
 	disableAfterFailures?: number;
 	backgroundJobStepMs?: number;
+	/** How long a pending email verification (an address with `pending` in its local part) takes; 30 s by default. */
+	emailVerificationMs?: number;
 	/**
 	 * What drives time: `system` (default) is real time; `manual` stands still until `advanceClock`
 	 * or `runAllTimers` (or the control API) moves it, so tests never race the machine's speed.
@@ -177,6 +179,7 @@ export class Simulator {
 				return cancel;
 			},
 			backgroundJobStepMs: options.backgroundJobStepMs ?? 100,
+			emailVerificationMs: options.emailVerificationMs ?? 30_000,
 			webhookHeadersMasked: () => this.maskWebhookHeaders,
 			jobStepPerRead: options.jobStepPerRead ?? false,
 			workspaceGroups: this.workspaceGroups,

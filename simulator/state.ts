@@ -79,6 +79,19 @@ export interface BackgroundJob extends ApiObject {
 	progress: number;
 }
 
+/** Verification credits a new workspace starts with; running out is not simulated. */
+export const VERIFICATION_CREDITS = 1000;
+
+/** The spec's EmailVerification; keyed by lowercased email (it has no id). */
+export interface EmailVerification {
+	status: 'success' | 'error' | null;
+	email: string;
+	verification_status: string;
+	catch_all: boolean | 'pending';
+	credits: number | null;
+	credits_used: number | null;
+}
+
 /** One thing that happened to a lead; campaign analytics are computed from these. */
 export interface Activity {
 	campaignId: string;
@@ -125,6 +138,8 @@ export interface WorkspaceState {
 	webhooks: Map<string, Webhook>;
 	webhookEvents: Map<string, ApiObject>;
 	backgroundJobs: Map<string, BackgroundJob>;
+	emailVerifications: Map<string, EmailVerification>;
+	verificationCredits: number;
 	accounts: Map<string, Account>;
 	/** Custom tag ids per account email (lowercased); kept apart because Account allows no extra fields. */
 	accountTags: Map<string, string[]>;
@@ -153,6 +168,8 @@ export function createWorkspaceState(options: { name?: string; paid?: boolean } 
 		webhooks: new Map(),
 		webhookEvents: new Map(),
 		backgroundJobs: new Map(),
+		emailVerifications: new Map(),
+		verificationCredits: VERIFICATION_CREDITS,
 		accounts: new Map(),
 		accountTags: new Map(),
 		emails: new Map(),
@@ -180,6 +197,7 @@ export function dumpWorkspace(workspace: WorkspaceState): Record<string, unknown
 		webhooks: values(workspace.webhooks),
 		webhookEvents: values(workspace.webhookEvents),
 		backgroundJobs: values(workspace.backgroundJobs),
+		emailVerifications: values(workspace.emailVerifications),
 		accounts: values(workspace.accounts),
 		emails: values(workspace.emails),
 		deliveries: workspace.deliveries,

@@ -4,6 +4,7 @@ import { backgroundJobHandlers } from './backgroundJobs';
 import { blockListHandlers } from './blockList';
 import { campaignHandlers } from './campaigns';
 import { emailHandlers } from './emails';
+import { emailVerificationHandlers } from './emailVerifications';
 import { leadLabelHandlers } from './leadLabels';
 import { leadListHandlers } from './leadLists';
 import { leadHandlers } from './leads';
@@ -23,5 +24,6 @@ export const allHandlers: HandlerTable = {
 	...webhookHandlers,
 	...accountHandlers,
 	...emailHandlers,
+	...emailVerificationHandlers,
 	...workspaceHandlers,
 };

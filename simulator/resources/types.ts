@@ -17,6 +17,8 @@ export interface SimulatorServices {
 	/** A timer on the simulator's clock that `close()` and `reset()` cancel; returns its cancel. */
 	schedule(callback: () => void, delayMs: number): () => void;
 	backgroundJobStepMs: number;
+	/** How long a pending email verification takes to settle, on the simulator's clock. */
+	emailVerificationMs: number;
 	/** Whether webhook reads mask custom header values. */
 	webhookHeadersMasked(): boolean;
 	/** Each read of a background job runs its next step first. */

@@ -45,6 +45,7 @@ export type NodeMap = {
 	leadList: 'create' | 'get' | 'getAll' | 'update' | 'deleteList' | 'getVerificationStats';
 	leadLabel: 'create' | 'get' | 'getAll' | 'update' | 'deleteLabel';
 	backgroundJob: 'get';
+	emailVerification: 'verify' | 'getStatus';
 	webhook: 'create' | 'get' | 'getAll' | 'update' | 'deleteWebhook' | 'resume' | 'sendTest' | 'getDeliveryLog';
 	workspace: 'getCurrent' | 'getAllClients' | 'getClient' | 'getAdmin';
 };

@@ -10,6 +10,7 @@ import * as backgroundJob from './backgroundJob';
 import * as blockListEntry from './blockListEntry';
 import * as campaign from './campaign';
 import * as email from './email';
+import * as emailVerification from './emailVerification';
 import * as lead from './lead';
 import * as leadLabel from './leadLabel';
 import * as leadList from './leadList';
@@ -30,6 +31,7 @@ export const resources = {
 	leadList: leadList.operations,
 	leadLabel: leadLabel.operations,
 	backgroundJob: backgroundJob.operations,
+	emailVerification: emailVerification.operations,
 	webhook: webhook.operations,
 	workspace: workspace.operations,
 } satisfies ResourceOperations;

@@ -5,6 +5,7 @@ import * as backgroundJob from './backgroundJob';
 import * as blockListEntry from './blockListEntry';
 import * as campaign from './campaign';
 import * as email from './email';
+import * as emailVerification from './emailVerification';
 import * as lead from './lead';
 import * as leadLabel from './leadLabel';
 import * as leadList from './leadList';
@@ -14,7 +15,19 @@ import { MAX_PARALLEL_REQUESTS } from './router';
 import * as webhook from './webhook';
 import * as workspace from './workspace';
 
-const resources = { lead, campaign, blockListEntry, email, account, leadList, leadLabel, backgroundJob, webhook, workspace };
+const resources = {
+	lead,
+	campaign,
+	blockListEntry,
+	email,
+	account,
+	leadList,
+	leadLabel,
+	backgroundJob,
+	emailVerification,
+	webhook,
+	workspace,
+};
 
 const parallelRequests: INodeProperties = {
 	displayName: 'Parallel Requests',
@@ -47,6 +60,7 @@ export const versionProperties: INodeProperties[] = [
 			{ name: 'Block List Entry', value: 'blockListEntry' },
 			{ name: 'Campaign', value: 'campaign' },
 			{ name: 'Email', value: 'email' },
+			{ name: 'Email Verification', value: 'emailVerification' },
 			{ name: 'Lead', value: 'lead' },
 			{ name: 'Lead Label', value: 'leadLabel' },
 			{ name: 'Lead List', value: 'leadList' },
@@ -64,6 +78,7 @@ export const versionProperties: INodeProperties[] = [
 	...leadList.description,
 	...leadLabel.description,
 	...backgroundJob.description,
+	...emailVerification.description,
 	...webhook.description,
 	...workspace.description,
 	parallelRequestsFor('lead'),
@@ -74,6 +89,7 @@ export const versionProperties: INodeProperties[] = [
 	parallelRequestsFor('leadList'),
 	parallelRequestsFor('leadLabel'),
 	parallelRequestsFor('backgroundJob'),
+	parallelRequestsFor('emailVerification'),
 	parallelRequestsFor('webhook'),
 	parallelRequestsFor('workspace'),
 	requestTimeoutProperty,

@@ -21,8 +21,8 @@ export function answerJson(answer: unknown, actedOn: IDataObject = {}): IDataObj
 }
 
 /** For an operation that adds fields of its own to the answer: never spreads a text or a list. */
-export function answerWith(answer: unknown, added: IDataObject): IDataObject {
-	const json = answerJson(answer);
+export function answerWith(answer: unknown, added: IDataObject, actedOn: IDataObject = {}): IDataObject {
+	const json = answerJson(answer, actedOn);
 	return Array.isArray(json) ? { response: json, ...added } : { ...json, ...added };
 }
 

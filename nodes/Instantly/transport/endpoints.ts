@@ -153,6 +153,10 @@ export const endpoints = {
 	}),
 	deleteLeadLabel: endpoint('DELETE', '/api/v2/lead-labels/{id}', 'lead-labels:delete'),
 
+	// A repeat spends another verification credit.
+	verifyEmail: endpoint('POST', '/api/v2/email-verification', 'email_verifications:create', { hasBody: true }),
+	getEmailVerification: endpoint('GET', '/api/v2/email-verification/{email}', 'email_verifications:read'),
+
 	getCurrentWorkspace: endpoint('GET', '/api/v2/workspaces/current', 'workspaces:read'),
 	listWorkspaceGroupMembers: endpoint('GET', '/api/v2/workspace-group-members', 'workspace_group_members:read'),
 	getWorkspaceGroupMember: endpoint('GET', '/api/v2/workspace-group-members/{id}', 'workspace_group_members:read'),
@@ -193,6 +197,7 @@ const RESOURCE_NAMES = new Map([
 	['emails', 'email'],
 	['threads', 'email thread'],
 	['accounts', 'account'],
+	['email-verification', 'email verification'],
 	['workspaces', 'workspace'],
 	['workspace-group-members', 'client workspace membership'],
 ]);

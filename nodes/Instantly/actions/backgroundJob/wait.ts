@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { BackgroundJob } from '../../helpers/interfaces';
-import { readInteger } from '../../helpers/validation';
 import { endpoints } from '../../transport/endpoints';
 import { instantlyApiRequest } from '../../transport/request';
+import { sleepWithin, waitTimeoutMs, waitTimeoutProperty } from '../wait';
 
 // The document's final states are success, failed and cancelled; Instantly's own starter kit also
 // stops on completed and error. Anything outside these lists is a status Instantly added since.
@@ -26,15 +26,7 @@ export function waitForJobProperties(what: string): INodeProperties[] {
 			default: true,
 			description: `Whether to wait until Instantly has finished ${what} (a background job) and return its final state (a failed or cancelled job is an error), instead of returning the job as it is now`,
 		},
-		{
-			displayName: 'Timeout (Seconds)',
-			name: 'timeout',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 3600 },
-			default: 120,
-			description: 'How long to wait for the job before returning its current state with timedOut set',
-			displayOptions: { show: { waitForCompletion: [true] } },
-		},
+		waitTimeoutProperty('waitForCompletion', 120, 'How long to wait for the job before returning its current state with timedOut set'),
 	];
 }
 
@@ -43,8 +35,7 @@ export function waitForJobProperties(what: string): INodeProperties[] {
  * before starting the job, so a bad timeout is refused before anything is sent.
  */
 export function jobTimeoutMs(context: IExecuteFunctions, itemIndex: number): number | undefined {
-	if (!(context.getNodeParameter('waitForCompletion', itemIndex, true) as boolean)) return undefined;
-	return readInteger(context, { name: 'timeout', label: 'Timeout (Seconds)', itemIndex }, { min: 1, max: 3600 }) * 1000;
+	return waitTimeoutMs(context, itemIndex, 'waitForCompletion');
 }
 
 /** Returns the job as is when not waiting, else polls it until it is done or the timeout passes. */
@@ -110,9 +101,7 @@ export async function waitForJob(
 			}
 		}
 		if (waitedMs >= timeoutMs) return { ...current, timedOut: true };
-		const step = Math.min(delayMs, timeoutMs - waitedMs);
-		await sleep(step);
-		waitedMs += step;
+		waitedMs = await sleepWithin(waitedMs, delayMs, timeoutMs);
 		delayMs = Math.min(delayMs * 2, MAX_POLL_MS);
 		current = (await instantlyApiRequest.call(context, endpoints.getBackgroundJob, {
 			pathParams: { id: job.id },

@@ -124,6 +124,12 @@ describe('operations that add fields of their own to the answer', () => {
 		expect(items[0].json).toEqual({ success: true, response: 'OK', lead_email: 'jane@example.com', interest_value: 1 });
 	});
 
+	it('turn an empty answer into { success: true } plus the address (Email Verification › Verify)', async () => {
+		t.sim.injectFault({ method: 'POST', path: '/api/v2/email-verification', kind: 'answer', status: 204 });
+		const { items } = await t.run({ resource: 'emailVerification', operation: 'verify', email: 'jane@example.com' });
+		expect(items[0].json).toEqual({ success: true, email: 'jane@example.com', timedOut: false });
+	});
+
 	it('turn an empty answer into { success: true } plus what was asked (Lead › Delete Many)', async () => {
 		const list = await t.list();
 		t.sim.injectFault({ method: 'DELETE', path: '/api/v2/leads', kind: 'answer', status: 204 });

@@ -95,6 +95,7 @@ async function seed(workspaceId: string): Promise<Seed> {
 		hook: await create('/api/v2/webhooks', { target_hook_url: `${receiver.url}/hook`, event_type: 'reply_received' }),
 		job: await create('/api/v2/leads/move', { campaign, to_campaign_id: campaign }),
 	};
+	await t.api('POST', '/api/v2/email-verification', { email: EMAIL }, headers);
 	t.sim.addAccount(workspaceId, { email: ACCOUNT });
 	const email = t.sim.addEmail(workspaceId, { lead: EMAIL, eaccount: ACCOUNT, subject: 'Hello' });
 	return { ...made, emailId: email.id, threadId: email.thread_id as string };
@@ -172,6 +173,10 @@ const OPERATION_PARAMETERS: {
 		deleteLabel: (s) => ({ labelId: s.label }),
 	},
 	backgroundJob: { get: (s) => ({ jobId: s.job, waitForCompletion: false }) },
+	emailVerification: {
+		verify: () => ({ email: 'new@prospect-mail.com', waitForResult: false }),
+		getStatus: () => ({ email: EMAIL }),
+	},
 	webhook: {
 		create: () => ({ targetUrl: 'https://hooks.example.com/instantly', eventType: 'reply_received' }),
 		get: (s) => ({ webhookId: s.hook }),
