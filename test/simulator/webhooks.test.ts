@@ -164,6 +164,41 @@ describe('simulator: webhook delivery', () => {
 		expect(simulator.responseViolations).toEqual([]);
 	});
 
+	it('summarises each workspace\'s own delivery log, per day in date order, and refuses parameters the document does not define', async () => {
+		await createHook({ event_type: 'email_sent' });
+		const event = { event_type: 'email_sent', campaign_id: campaignId, lead_email: 'jane@prospect.com' };
+		await simulator.triggerEvent(KEY, event);
+		failing = true;
+		await simulator.triggerEvent(KEY, event);
+		// Deliveries are logged on today's date: move the successful one back a day, the failed ones a week forward.
+		for (const entry of simulator.workspace(KEY).webhookEvents.values()) {
+			const day = entry.success === true ? '2025-01-14' : '2025-01-21';
+			Object.assign(entry, { timestamp_created_date: day, timestamp_created: `${day}T08:00:00.000Z` });
+		}
+		const other = simulator.createWorkspace({ apiKey: 'other-key', name: 'Other' });
+		await simulator.triggerEvent(other.apiKey, event);
+		const inOther = apiClient(simulator.url, other.apiKey);
+		const [first] = simulator.workspace(KEY).webhookEvents.keys();
+
+		expect((await api('GET', '/api/v2/webhook-events/summary-by-date')).body).toEqual({
+			items: [
+				{ date: '2025-01-14', total_events: 1, successful_events: 1, failed_events: 0, success_rate: 100 },
+				{ date: '2025-01-21', total_events: 3, successful_events: 0, failed_events: 3, success_rate: 0 },
+			],
+		});
+		expect((await api('GET', '/api/v2/webhook-events/summary-by-date?from=2025-01-15&to=2025-01-21')).body.items).toHaveLength(1);
+		expect((await api('GET', '/api/v2/webhook-events/summary?to=2025-01-14')).body).toMatchObject({ total_events: 1, success_rate: 100, failure_rate: 0 });
+		expect((await inOther('GET', '/api/v2/webhook-events/summary')).body).toMatchObject({ total_events: 0 });
+		expect((await inOther('GET', '/api/v2/webhook-events/summary-by-date')).body).toEqual({ items: [] });
+		expect((await inOther('GET', `/api/v2/webhook-events/${first}`)).status).toBe(404);
+		expect(simulator.invalidRequests).toEqual([]);
+		expect(simulator.responseViolations).toEqual([]);
+
+		expect((await api('GET', '/api/v2/webhook-events/summary-by-date?success=true')).status).toBe(400);
+		expect((await api('GET', '/api/v2/webhook-events/summary?limit=10')).status).toBe(400);
+		expect(simulator.invalidRequests).toHaveLength(2);
+	});
+
 	it('keeps a webhook\'s event type when a PATCH names only a label value; a PATCH cannot clear it', async () => {
 		const hook = await createHook({ event_type: 'reply_received' });
 		const patched = await api('PATCH', `/api/v2/webhooks/${hook.id}`, { custom_interest_value: 7 });
