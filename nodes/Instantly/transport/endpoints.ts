@@ -100,6 +100,8 @@ export const endpoints = {
 	testWebhook: endpoint('POST', '/api/v2/webhooks/{id}/test', 'webhooks:update'),
 	listWebhookEvents: endpoint('GET', '/api/v2/webhook-events', 'webhook_events:read'),
 	getWebhookEventsSummary: endpoint('GET', '/api/v2/webhook-events/summary', 'webhook_events:read'),
+	getWebhookEventsSummaryByDate: endpoint('GET', '/api/v2/webhook-events/summary-by-date', 'webhook_events:read'),
+	getWebhookEvent: endpoint('GET', '/api/v2/webhook-events/{id}', 'webhook_events:read'),
 
 	// Instantly allows 20 calls a minute here; 19 keeps a sliding window of any minute under it.
 	listEmails: { ...endpoint('GET', '/api/v2/emails', 'emails:read'), pace: EMAILS_PACE },
