@@ -46,7 +46,7 @@ export type NodeMap = {
 	leadLabel: 'create' | 'get' | 'getAll' | 'update' | 'deleteLabel';
 	backgroundJob: 'get';
 	emailVerification: 'verify' | 'getStatus';
-	webhook: 'create' | 'get' | 'getAll' | 'update' | 'deleteWebhook' | 'resume' | 'sendTest' | 'getDeliveryLog';
+	webhook: 'create' | 'get' | 'getAll' | 'update' | 'deleteWebhook' | 'resume' | 'sendTest' | 'getDelivery' | 'getDeliveryLog';
 	workspace: 'getCurrent' | 'getAllClients' | 'getClient' | 'getAdmin';
 };
 

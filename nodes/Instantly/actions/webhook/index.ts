@@ -5,6 +5,7 @@ import * as create from './create.operation';
 import * as deleteWebhook from './deleteWebhook.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as getDelivery from './getDelivery.operation';
 import * as getDeliveryLog from './getDeliveryLog.operation';
 import * as resume from './resume.operation';
 import * as sendTest from './sendTest.operation';
@@ -28,6 +29,12 @@ const operationOptions = [
 		value: 'get',
 		description: 'Get one webhook',
 		action: 'Get a webhook',
+	},
+	{
+		name: 'Get Delivery',
+		value: 'getDelivery',
+		description: 'Get one delivery attempt with its payload, status code and error',
+		action: 'Get a webhook delivery',
 	},
 	{
 		name: 'Get Delivery Log',
@@ -62,7 +69,7 @@ const operationOptions = [
 ] satisfies Array<OperationOption<'webhook'>>;
 
 /** Keyed by the Operation options: a listed operation without a module, or a module not listed, fails to compile. */
-export const operations = { create, deleteWebhook, get, getAll, getDeliveryLog, resume, sendTest, update } satisfies OperationsListedIn<typeof operationOptions>;
+export const operations = { create, deleteWebhook, get, getAll, getDelivery, getDeliveryLog, resume, sendTest, update } satisfies OperationsListedIn<typeof operationOptions>;
 
 export const description: INodeProperties[] = [
 	{
@@ -78,6 +85,7 @@ export const description: INodeProperties[] = [
 	...deleteWebhook.description,
 	...get.description,
 	...getAll.description,
+	...getDelivery.description,
 	...getDeliveryLog.description,
 	...resume.description,
 	...sendTest.description,

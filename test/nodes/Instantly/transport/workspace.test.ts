@@ -76,6 +76,7 @@ interface Seed {
 	entry: string;
 	label: string;
 	hook: string;
+	delivery: string;
 	job: string;
 	emailId: string;
 	threadId: string;
@@ -95,10 +96,14 @@ async function seed(workspaceId: string): Promise<Seed> {
 		hook: await create('/api/v2/webhooks', { target_hook_url: `${receiver.url}/hook`, event_type: 'reply_received' }),
 		job: await create('/api/v2/leads/move', { campaign, to_campaign_id: campaign }),
 	};
+	// Logged through a webhook of its own: a delivery to `hook` would start its failure count, and Resume would change nothing.
+	await create('/api/v2/webhooks', { target_hook_url: `${receiver.url}/log`, event_type: 'email_sent' });
+	await t.sim.triggerEvent(workspaceId, { event_type: 'email_sent', campaign_id: campaign, lead_email: EMAIL });
+	const [delivery] = t.sim.workspace(workspaceId).webhookEvents.keys();
 	await t.api('POST', '/api/v2/email-verification', { email: EMAIL }, headers);
 	t.sim.addAccount(workspaceId, { email: ACCOUNT });
 	const email = t.sim.addEmail(workspaceId, { lead: EMAIL, eaccount: ACCOUNT, subject: 'Hello' });
-	return { ...made, emailId: email.id, threadId: email.thread_id as string };
+	return { ...made, delivery, emailId: email.id, threadId: email.thread_id as string };
 }
 
 /** Enough parameters for each operation to succeed on a seeded workspace; a new operation fails to compile until it is listed. */
@@ -185,6 +190,7 @@ const OPERATION_PARAMETERS: {
 		deleteWebhook: (s) => ({ webhookId: s.hook }),
 		resume: (s) => ({ webhookId: s.hook }),
 		sendTest: (s) => ({ webhookId: s.hook }),
+		getDelivery: (s) => ({ deliveryId: s.delivery }),
 		getDeliveryLog: () => ({}),
 	},
 	workspace: {
