@@ -11,6 +11,8 @@ import { returnAllOrLimit } from '../common.descriptions';
 import { pageLimit } from '../getMany';
 
 const properties: INodeProperties[] = [
+	// Both summaries are Output choices here rather than operations of their own: they read the same
+	// log with the same From and To, and workflows saved with Output "Summary" keep working.
 	{
 		displayName: 'Output',
 		name: 'output',
@@ -19,6 +21,7 @@ const properties: INodeProperties[] = [
 		options: [
 			{ name: 'Deliveries', value: 'events', description: 'One item per delivery attempt' },
 			{ name: 'Summary', value: 'summary', description: 'One item with totals and success rate' },
+			{ name: 'Summary by Day', value: 'summaryByDate', description: 'One item per day with deliveries, with its totals and success rate' },
 		],
 		default: 'events',
 	},
@@ -73,7 +76,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** Instantly's log of webhook delivery attempts (or its summary), for finding targets that stopped answering. */
+/** Instantly's log of webhook delivery attempts (or its totals, overall or per day), for finding targets that stopped answering. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const filters = readCollection(this, { name: 'filters', label: 'Filters', itemIndex }, collectionFields(properties, 'filters'));
 	const dates = compact({
@@ -86,8 +89,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		});
 	}
-	if (this.getNodeParameter('output', itemIndex, 'events') === 'summary') {
+	const output = this.getNodeParameter('output', itemIndex, 'events');
+	if (output === 'summary') {
 		return (await instantlyApiRequest.call(this, endpoints.getWebhookEventsSummary, { qs: dates, itemIndex })) as IDataObject;
+	}
+	if (output === 'summaryByDate') {
+		const byDate = (await instantlyApiRequest.call(this, endpoints.getWebhookEventsSummaryByDate, { qs: dates, itemIndex })) as {
+			items?: IDataObject[];
+		};
+		return byDate.items ?? [];
 	}
 	const qs = compact({
 		...dates,

@@ -39,7 +39,7 @@ const operationOptions = [
 	{
 		name: 'Get Delivery Log',
 		value: 'getDeliveryLog',
-		description: 'List delivery attempts, or their summary, to find targets that stopped answering',
+		description: 'List delivery attempts, or their totals overall or by day, to find targets that stopped answering',
 		action: 'Get the webhook delivery log',
 	},
 	{
