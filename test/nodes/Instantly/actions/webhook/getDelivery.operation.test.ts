@@ -1,18 +1,9 @@
 import { VERIFICATION_HEADER } from '../../../../../nodes/Instantly/trigger/secret';
-import { MINIMAL_CAMPAIGN, startReceiver, useSimulator } from '../../../../harness/simulator';
+import { MINIMAL_CAMPAIGN, useSimulator } from '../../../../harness/simulator';
+import { useReceiver } from './receiver';
 
 const t = useSimulator();
-let receiver: Awaited<ReturnType<typeof startReceiver>>;
-let failing = false;
-
-beforeAll(async () => {
-	receiver = await startReceiver(() => (failing ? 500 : 200));
-});
-afterAll(async () => await receiver.close());
-beforeEach(() => {
-	failing = false;
-	receiver.received.length = 0;
-});
+const receiver = useReceiver();
 
 const SECRET = 'b'.repeat(64);
 
@@ -26,7 +17,7 @@ async function deliveries() {
 	});
 	const event = { event_type: 'email_sent', campaign_id: campaign.id, lead_email: 'jane@prospect.com' };
 	await t.sim.triggerEvent(t.state.id, event);
-	failing = true;
+	receiver.failing = true;
 	await t.sim.triggerEvent(t.state.id, event);
 	const log = [...t.state.webhookEvents.values()];
 	return { succeeded: log.find((entry) => entry.success === true)!, failed: log.find((entry) => entry.success === false)! };

@@ -1,20 +1,12 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { AS_WORKSPACE_HEADER } from '../../../../../simulator';
-import { MINIMAL_CAMPAIGN, startReceiver, useSimulator } from '../../../../harness/simulator';
+import { MINIMAL_CAMPAIGN, useSimulator } from '../../../../harness/simulator';
 import { rl } from '../setup';
+import { useReceiver } from './receiver';
 
 const t = useSimulator();
-let receiver: Awaited<ReturnType<typeof startReceiver>>;
-let failing = false;
-
-beforeAll(async () => {
-	receiver = await startReceiver(() => (failing ? 500 : 200));
-});
-afterAll(async () => await receiver.close());
-beforeEach(() => {
-	failing = false;
-});
+const receiver = useReceiver();
 
 /**
  * A delivery log over two days: one successful delivery on 2025-01-14, then one failed delivery
@@ -26,9 +18,9 @@ async function twoDaysOfDeliveries(workspaceId = t.state.id) {
 	await t.api('POST', '/api/v2/webhooks', { target_hook_url: `${receiver.url}/hook`, event_type: 'email_sent' }, headers);
 	const event = { event_type: 'email_sent', campaign_id: campaign.id, lead_email: 'jane@prospect.com' };
 	await t.sim.triggerEvent(workspaceId, event);
-	failing = true;
+	receiver.failing = true;
 	await t.sim.triggerEvent(workspaceId, event);
-	failing = false;
+	receiver.failing = false;
 	for (const entry of t.sim.workspace(workspaceId).webhookEvents.values()) {
 		const day = entry.success === true ? '2025-01-14' : '2025-01-15';
 		Object.assign(entry, { timestamp_created_date: day, timestamp_created: `${day}T12:00:00.000Z` });

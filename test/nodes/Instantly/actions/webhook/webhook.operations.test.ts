@@ -1,19 +1,10 @@
 import { MASKED_SECRET, VERIFICATION_HEADER } from '../../../../../nodes/Instantly/trigger/secret';
-import { MINIMAL_CAMPAIGN, startReceiver, useSimulator, type Parameter } from '../../../../harness/simulator';
+import { MINIMAL_CAMPAIGN, useSimulator, type Parameter } from '../../../../harness/simulator';
 import { rl } from '../setup';
+import { useReceiver } from './receiver';
 
 const t = useSimulator();
-let receiver: Awaited<ReturnType<typeof startReceiver>>;
-let failing = false;
-
-beforeAll(async () => {
-	receiver = await startReceiver(() => (failing ? 500 : 200));
-});
-afterAll(async () => await receiver.close());
-beforeEach(() => {
-	failing = false;
-	receiver.received.length = 0;
-});
+const receiver = useReceiver();
 
 async function webhook(body: Record<string, unknown> = {}) {
 	const response = await t.api('POST', '/api/v2/webhooks', {
@@ -183,7 +174,7 @@ describe('Webhook → Send Test, Resume, Get Delivery Log (audit and repair)', (
 		const ok = await t.run({ resource: 'webhook', operation: 'sendTest', webhookId: hook.id });
 		expect(ok.items[0].json).toMatchObject({ success: true, status_code: 200 });
 		expect(receiver.received).toHaveLength(1);
-		failing = true;
+		receiver.failing = true;
 		const broken = await t.run({ resource: 'webhook', operation: 'sendTest', webhookId: hook.id });
 		expect(broken.items[0].json).toMatchObject({ success: false, status_code: 500 });
 	});
@@ -193,7 +184,7 @@ describe('Webhook → Send Test, Resume, Get Delivery Log (audit and repair)', (
 		await t.api('POST', '/api/v2/leads', { campaign: campaign.id, email: 'jane@prospect.com' });
 		const hook = await webhook({ event_type: 'email_sent' });
 		await t.sim.triggerEvent(t.state.id, { event_type: 'email_sent', campaign_id: campaign.id, lead_email: 'jane@prospect.com' });
-		failing = true;
+		receiver.failing = true;
 		await t.sim.triggerEvent(t.state.id, { event_type: 'email_sent', campaign_id: campaign.id, lead_email: 'jane@prospect.com' });
 		await t.sim.waitForIdle();
 		// The log's own date: a date taken here could fall on the other side of midnight.
