@@ -66,7 +66,7 @@ async function campaignFilter(context: IHookFunctions, workspace: string | null)
 
 /**
  * Reads and validates the parameters, looking up what is given by name (the client workspace, then
- * the campaign in it); throws before anything is sent when they are unusable.
+ * the campaign in it, which only reads); throws before any webhook is written when they are unusable.
  */
 export async function wantedRegistration(context: IHookFunctions): Promise<Wanted> {
 	const subscriptions = selectedSubscriptions(context);
